@@ -1,0 +1,1 @@
+"""Accounts: the user model (email is the login) and allauth customisation."""

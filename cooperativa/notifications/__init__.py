@@ -1,0 +1,1 @@
+"""Notifications: sending email and the scheduled jobs that keep content current."""

@@ -1,0 +1,1 @@
+"""Opportunities: joint projects, work placements and calls for participation."""

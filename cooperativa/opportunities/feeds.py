@@ -1,0 +1,3 @@
+"""RSS and Atom feeds per hub, and an iCal feed of deadlines and events."""
+
+urlpatterns = []

@@ -1,0 +1,405 @@
+"""Opportunities: work placements, calls for participation and joint projects.
+
+All three share one concrete base, OpportunityPage, so the hubs can list,
+filter and count them together in single queries. Each type adds its own
+structured fields. An opportunity's state (open, closing soon, closed) is
+never stored: it is derived from its closing date and today's date, so it is
+right at any moment without a job having to run.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import SitePage
+
+CLOSING_SOON_DAYS = 7
+SUMMARY_MAX_LENGTH = 240
+
+
+class Audience(models.Model):
+    """Who an opportunity is for. A fixed vocabulary (rows created by
+    migration) so that it can be filtered and counted; labels are translated
+    in code. It describes who is welcome, never a person's own situation."""
+
+    CHOICES = {
+        "work_release": _("People in custody on work release"),
+        "probation": _("People on probation or alternative measures"),
+        "after_release": _("People after release"),
+        "lived_experience": _("People with lived experience"),
+        "families": _("Families and friends"),
+        "volunteers": _("Volunteers"),
+        "organisations": _("Partner organisations"),
+        "anyone": _("Anyone"),
+    }
+
+    code = models.SlugField(_("code"), unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return str(self.label)
+
+    @property
+    def label(self):
+        return self.CHOICES.get(self.code, self.code)
+
+
+class Commitment(models.TextChoices):
+    """How much an opportunity asks of a person: the continuum from informal
+    to formal that the platform is built around."""
+
+    ONE_OFF = "one_off", _("One-off")
+    OCCASIONAL = "occasional", _("Now and then")
+    REGULAR = "regular", _("Regular commitment")
+    JOB = "job", _("A job or placement")
+
+
+class Sector(models.TextChoices):
+    AGRICULTURE = "agriculture", _("Farming and gardening")
+    CATERING = "catering", _("Catering and food")
+    CLEANING = "cleaning", _("Cleaning and maintenance")
+    LAUNDRY = "laundry", _("Laundry and tailoring")
+    PRINTING = "printing", _("Printing and design")
+    RECYCLING = "recycling", _("Recycling and environment")
+    CRAFTS = "crafts", _("Crafts and carpentry")
+    CARE = "care", _("Care and social services")
+    CULTURE = "culture", _("Culture, sport and leisure")
+    EDUCATION = "education", _("Education and training")
+    RETAIL = "retail", _("Shops and logistics")
+    COMMUNITY = "community", _("Community and advocacy")
+
+
+class OpportunityPage(SitePage):
+    """What every opportunity has. Not created directly: editors create a
+    placement, a call or a project."""
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        help_text=_(
+            "In plain words, what this is and who it is for: short sentences, no jargon, "
+            "at most %(count)s characters."
+        )
+        % {"count": SUMMARY_MAX_LENGTH},
+    )
+    commitment = models.CharField(
+        _("commitment"), max_length=12, choices=Commitment.choices, db_index=True,
+        help_text=_("How much it asks of a person."),
+    )
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("who it is for"), related_name="opportunities"
+    )
+    area = models.ForeignKey(
+        "partners.Area", verbose_name=_("area"), on_delete=models.PROTECT,
+        related_name="opportunities",
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, db_index=True)
+    paid = models.BooleanField(_("paid"), default=False, db_index=True)
+    closes_on = models.DateField(
+        _("closing date"), null=True, blank=True, db_index=True,
+        help_text=_("The last day to apply or respond. Leave empty if it stays open."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image description"), max_length=200, blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("more details"), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("commitment"),
+        index.FilterField("sector"),
+        index.FilterField("paid"),
+        index.FilterField("closes_on"),
+        index.FilterField("area"),
+        index.RelatedFields("area", [index.SearchField("name")]),
+    ]
+
+    kind_code = "opportunity"
+    is_creatable = False
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = []
+
+    common_panels = [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("commitment"), FieldPanel("sector")]),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("area"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+    ]
+
+    class Meta:
+        verbose_name = _("opportunity")
+        verbose_name_plural = _("opportunities")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image, or remove it.")})
+
+    # --- Derived state -----------------------------------------------------
+
+    @property
+    def kind(self):
+        """"placement", "call" or "project"."""
+        return self.specific_class.kind_code if self.specific_class else self.kind_code
+
+    @property
+    def kind_label(self):
+        return self.specific_class._meta.verbose_name
+
+    def is_ended(self):
+        """An opportunity may end for reasons other than its date (a
+        completed project); subclasses say so."""
+        return False
+
+    def get_state(self, today=None):
+        today = today or timezone.localdate()
+        if self.is_ended() or (self.closes_on and self.closes_on < today):
+            return "closed"
+        if self.closes_on and self.closes_on <= today + datetime.timedelta(days=CLOSING_SOON_DAYS):
+            return "closing_soon"
+        return "open"
+
+    @cached_property
+    def state(self):
+        return self.get_state()
+
+    @property
+    def is_open(self):
+        return self.state != "closed"
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    @cached_property
+    def host_page(self):
+        return self.get_parent().specific
+
+
+class PlacementPage(OpportunityPage):
+    kind_code = "placement"
+
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
+    duration = models.CharField(_("duration"), max_length=60,
+                                help_text=_("For example: 6 months, renewable."))
+    stipend = models.CharField(
+        _("pay or stipend"), max_length=80, blank=True,
+        help_text=_("For example: €600 a month. Leave empty if unpaid."),
+    )
+    places = models.PositiveSmallIntegerField(_("number of places"), default=1)
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    location = models.CharField(_("where the work happens"), max_length=160, blank=True)
+    requirements = models.TextField(
+        _("requirements"), blank=True,
+        help_text=_("What a person needs to take part. Never ask about offences."),
+    )
+    support_mentor = models.BooleanField(_("a mentor"), default=False)
+    support_training = models.BooleanField(_("training"), default=False)
+    support_transport = models.BooleanField(_("help with transport"), default=False)
+    support_meals = models.BooleanField(_("meals"), default=False)
+    how_to_apply = RichTextField(_("how to apply"), features=["bold", "link", "ol", "ul"])
+
+    content_panels = [
+        *Page.content_panels,
+        *OpportunityPage.common_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("hours_per_week"), FieldPanel("duration"),
+                               FieldPanel("places")]),
+                FieldRowPanel([FieldPanel("paid"), FieldPanel("stipend")]),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("closes_on")]),
+                FieldPanel("location"),
+            ],
+            heading=_("The placement"),
+        ),
+        FieldPanel("requirements"),
+        MultiFieldPanel(
+            [FieldPanel("support_mentor"), FieldPanel("support_training"),
+             FieldPanel("support_transport"), FieldPanel("support_meals")],
+            heading=_("Support offered"),
+        ),
+        FieldPanel("how_to_apply"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*OpportunityPage.search_fields, index.SearchField("requirements")]
+
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("work placement")
+        verbose_name_plural = _("work placements")
+
+    def clean(self):
+        super().clean()
+        if self.paid and not self.stipend.strip():
+            raise ValidationError({"stipend": _("Say how much it pays, or untick “paid”.")})
+
+    @property
+    def support_offered(self):
+        return [
+            str(field.verbose_name)
+            for field in (self._meta.get_field(name) for name in (
+                "support_mentor", "support_training", "support_transport", "support_meals"))
+            if getattr(self, field.name)
+        ]
+
+
+class CallPage(OpportunityPage):
+    kind_code = "call"
+
+    what_is_asked = RichTextField(_("what we ask"), features=["bold", "link", "ol", "ul"])
+    how_to_respond = RichTextField(_("how to respond"), features=["bold", "link", "ol", "ul"])
+    event_starts_at = models.DateTimeField(_("event starts"), null=True, blank=True)
+    event_ends_at = models.DateTimeField(_("event ends"), null=True, blank=True)
+    event_place = models.CharField(_("event place"), max_length=160, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        *OpportunityPage.common_panels,
+        FieldPanel("closes_on", heading=_("Deadline")),
+        FieldPanel("what_is_asked"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("event_starts_at"), FieldPanel("event_ends_at")]),
+             FieldPanel("event_place")],
+            heading=_("Event (a workshop, an open day)"),
+        ),
+        FieldPanel("how_to_respond"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("call for participation")
+        verbose_name_plural = _("calls for participation")
+
+    def clean(self):
+        super().clean()
+        if self.event_ends_at and not self.event_starts_at:
+            raise ValidationError({"event_starts_at": _("Give the start of the event too.")})
+        if self.event_starts_at and self.event_ends_at and self.event_ends_at < self.event_starts_at:
+            raise ValidationError({"event_ends_at": _("The event cannot end before it starts.")})
+
+
+class ProjectPage(OpportunityPage):
+    kind_code = "project"
+
+    class Stage(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        CODESIGN = "codesign", _("Co-design")
+        AGREED = "agreed", _("Agreed")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
+
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.IDEA,
+                             db_index=True)
+    partner_organisations = ParentalManyToManyField(
+        "partners.Organisation", verbose_name=_("partner organisations"), blank=True,
+        related_name="projects",
+    )
+    starts_on = models.DateField(_("start date"), null=True, blank=True)
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=160, blank=True)
+    goals = RichTextField(_("goals"), features=["bold", "link", "ol", "ul"])
+    outcomes = RichTextField(_("outcomes so far"), features=["bold", "link", "ol", "ul"],
+                             blank=True)
+    linked_opportunities = ParentalManyToManyField(
+        "opportunities.OpportunityPage", verbose_name=_("ways to get involved"), blank=True,
+        related_name="projects",
+        help_text=_("Placements and calls that are part of this project."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        *OpportunityPage.common_panels,
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("closes_on", heading=_("Join until"))]),
+        FieldPanel("partner_organisations"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("place")],
+            heading=_("When and where"),
+        ),
+        FieldPanel("goals"),
+        FieldPanel("outcomes"),
+        InlinePanel("updates", heading=_("Updates"), label=_("Update")),
+        FieldPanel("linked_opportunities"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("joint project")
+        verbose_name_plural = _("joint projects")
+
+    def is_ended(self):
+        return self.stage == self.Stage.COMPLETED
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The project cannot end before it starts.")})
+
+
+class ProjectUpdate(Orderable):
+    page = ParentalKey(ProjectPage, related_name="updates", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("what happened"))
+
+    panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project update")
+        verbose_name_plural = _("project updates")
+
+
+class OpportunityIndexPage(SitePage):
+    """A hub: /opportunities/ (every type) or /placements/, /calls/, /projects/."""
+
+    class Kind(models.TextChoices):
+        ALL = "", _("All opportunities")
+        PLACEMENT = "placement", _("Work placements")
+        CALL = "call", _("Calls for participation")
+        PROJECT = "project", _("Joint projects")
+
+    kind = models.CharField(_("lists"), max_length=12, choices=Kind.choices, blank=True)
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("opportunity hub")
+        verbose_name_plural = _("opportunity hubs")

@@ -1,0 +1,1 @@
+"""Site search across all content, with the opportunity filters."""

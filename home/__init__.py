@@ -1,0 +1,1 @@
+"""Home: the home page, standard pages, the shared content blocks and site settings."""

@@ -1,0 +1,1 @@
+"""Partners: organisations, their public pages and the partner directory."""
