@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperativa.accounts import urls as accounts_urls
 from cooperativa.opportunities import feeds
 from cooperativa.opportunities.api import api_router
 from cooperativa.search import views as search_views
@@ -24,6 +25,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include(accounts_urls.account_patterns)),
     path("accounts/", include("allauth.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
@@ -33,6 +35,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/", include(feeds.urlpatterns)),
+    path("me/", include(accounts_urls.me_patterns)),
+    path("partners/", include("partners.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
