@@ -55,8 +55,8 @@ worker: $(STAMP) ## Start a Celery worker (needs CELERY_BROKER_URL)
 beat: $(STAMP) ## Start Celery beat, the scheduler: run exactly one
 	$(BIN)/celery -A cooperativa beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
-bench: $(STAMP) messages ## Load 10,000 opportunities and measure pages under gunicorn
-	$(BIN)/python -m tests.bench.run
+bench: $(STAMP) messages ## Load 10,000 opportunities and measure pages under gunicorn (BENCH_ARGS=--fresh rebuilds)
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
 
 makemessages: $(STAMP) ## Extract translatable strings into locale/it/LC_MESSAGES/django.po
 	$(MANAGE) makemessages --locale it --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules

@@ -62,7 +62,39 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = featured_opportunities(self.locale)
+        context["ways_in"] = self.ways_in()
         return context
+
+    def ways_in(self):
+        """The opportunity hubs and the partner directory under this home
+        page, in the order a newcomer needs them, each with a line saying
+        what is there. A hub that does not exist (yet) is left out."""
+        from cooperativa.opportunities.models import OpportunityIndexPage
+        from partners.models import PartnerIndexPage
+
+        descriptions = {
+            "": _("Everything open now, from a one-off visit to a paid job."),
+            "placement": _("Work and training with a host organisation, some of it paid."),
+            "call": _("Invitations to take part: workshops, mentoring, circles, consultations."),
+            "project": _("What organisations and people run together, and how to join in."),
+        }
+        hubs = {}
+        for hub in OpportunityIndexPage.objects.live().public().child_of(self).order_by("path"):
+            hubs.setdefault(hub.kind, hub)
+        ways = [
+            {"page": hubs[kind], "description": description}
+            for kind, description in descriptions.items()
+            if kind in hubs
+        ]
+        directory = PartnerIndexPage.objects.live().public().child_of(self).first()
+        if directory is not None:
+            ways.append(
+                {
+                    "page": directory,
+                    "description": _("The cooperatives, services and groups that take part."),
+                }
+            )
+        return ways
 
 
 class StandardPage(SitePage):
@@ -93,11 +125,17 @@ class ContactSettings(BaseSiteSetting):
     linkedin = models.URLField(_("LinkedIn"), blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
-                        heading=_("Contact details")),
         MultiFieldPanel(
-            [FieldPanel("mastodon"), FieldPanel("facebook"), FieldPanel("instagram"),
-             FieldPanel("linkedin")],
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon"),
+                FieldPanel("facebook"),
+                FieldPanel("instagram"),
+                FieldPanel("linkedin"),
+            ],
             heading=_("Social media"),
         ),
     ]
@@ -134,10 +172,13 @@ class NavigationSettings(BaseSiteSetting, ClusterableModel):
 
 
 class NavigationLink(Orderable):
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE,
-                             related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
     label = models.CharField(
-        _("label"), max_length=60, blank=True,
+        _("label"),
+        max_length=60,
+        blank=True,
         help_text=_("Leave empty to use the page title, translated with the page."),
     )
 
@@ -148,10 +189,10 @@ class NavigationLink(Orderable):
 
 
 class MainMenuItem(NavigationLink):
-    setting = ParentalKey(NavigationSettings, related_name="main_menu_items",
-                          on_delete=models.CASCADE)
+    setting = ParentalKey(
+        NavigationSettings, related_name="main_menu_items", on_delete=models.CASCADE
+    )
 
 
 class FooterItem(NavigationLink):
-    setting = ParentalKey(NavigationSettings, related_name="footer_items",
-                          on_delete=models.CASCADE)
+    setting = ParentalKey(NavigationSettings, related_name="footer_items", on_delete=models.CASCADE)

@@ -7,14 +7,18 @@ placements, calls and the projects it leads are pages below it, so Wagtail's
 page permissions can give each organisation exactly its own subtree.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cooperativa.opportunities.serializers import OrganisationSerializer
 from home.blocks import BodyBlock
 from home.models import SitePage
 
@@ -73,6 +77,21 @@ class AssetType(models.Model):
         return self.CHOICES.get(self.code, self.code)
 
 
+# Addresses under /partners/ that belong to the sign-up and manage views,
+# mounted before Wagtail's pages: no organisation (and so no partner page)
+# may take them as its slug.
+RESERVED_SLUGS = frozenset({"join", "manage"})
+
+
+def validate_organisation_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved for the site's own pages: choose another."),
+            code="reserved",
+            params={"slug": value},
+        )
+
+
 class Organisation(index.Indexed, models.Model):
     class Kind(models.TextChoices):
         COOPERATIVE_A = "coop_a", _("Social cooperative, type A (services)")
@@ -98,9 +117,12 @@ class Organisation(index.Indexed, models.Model):
         PENDING = "pending", _("Pending approval")
         APPROVED = "approved", _("Approved")
         SUSPENDED = "suspended", _("Suspended")
+        REJECTED = "rejected", _("Rejected")
 
     name = models.CharField(_("name"), max_length=160)
-    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    slug = models.SlugField(
+        _("slug"), unique=True, max_length=80, validators=[validate_organisation_slug]
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices)
     registry_number = models.CharField(
@@ -111,25 +133,90 @@ class Organisation(index.Indexed, models.Model):
             "Where one exists: e.g. the number in the register of cooperatives or the RUNTS."
         ),
     )
-    areas = models.ManyToManyField(Area, verbose_name=_("areas served"), related_name="organisations",
-                                   blank=True)
+    areas = models.ManyToManyField(
+        Area, verbose_name=_("areas served"), related_name="organisations", blank=True
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True,
-                                    blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public email"), blank=True)
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
-    assets = models.ManyToManyField(AssetType, verbose_name=_("assets offered"), blank=True,
-                                    related_name="organisations")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.PENDING, db_index=True)
+    assets = models.ManyToManyField(
+        AssetType, verbose_name=_("assets offered"), blank=True, related_name="organisations"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+
+    # Sign-up and moderation. The contact person is private: moderators and
+    # the organisation's admins see it, public pages and the API never do.
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applied_organisations",
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact person's email"), blank=True)
+    contact_phone = models.CharField(_("contact person's phone"), max_length=40, blank=True)
+    charter_accepted_at = models.DateTimeField(
+        _("partnership charter accepted on"), null=True, blank=True
+    )
+    moderation_note = models.TextField(
+        _("note from the moderators"),
+        blank=True,
+        help_text=_(
+            "The reason for a decision or a request for information, shown to the applicant."
+        ),
+    )
+    # An informal group has no legal form: an approved organisation vouches for it.
+    vouched_by = models.ForeignKey(
+        "self",
+        verbose_name=_("vouched for by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vouched_groups",
+    )
+    vouched_at = models.DateTimeField(_("vouched for on"), null=True, blank=True)
+    vouch_declined_at = models.DateTimeField(_("vouching declined on"), null=True, blank=True)
+    # Provisioned on approval: who may edit the organisation's pages and media.
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("editing group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Page id -> revision id that was live when the organisation was
+    # suspended, so reinstatement brings back exactly what was public.
+    suspended_revisions = models.JSONField(default=dict, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -139,14 +226,34 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [FieldPanel("areas"), FieldPanel("address"),
-             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            [
+                FieldPanel("areas"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
             heading=_("Where"),
         ),
-        MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
-                        heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")
+        ),
         FieldPanel("assets"),
-        FieldPanel("status"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact person (private)"),
+        ),
+        # Status changes go through the moderation actions, which provision or
+        # withdraw the organisation's rights at the same time.
+        MultiFieldPanel(
+            [
+                FieldPanel("status", read_only=True),
+                FieldPanel("moderation_note", read_only=True),
+                FieldPanel("applicant", read_only=True),
+                FieldPanel("vouched_by"),
+                FieldPanel("vouched_at", read_only=True),
+                FieldPanel("charter_accepted_at", read_only=True),
+            ],
+            heading=_("Moderation"),
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -160,6 +267,12 @@ class Organisation(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            (
+                "moderate_organisation",
+                _("Can approve, reject, suspend and reinstate organisations"),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -167,6 +280,140 @@ class Organisation(index.Indexed, models.Model):
     @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
+
+    @property
+    def is_informal(self):
+        return self.legal_form == self.LegalForm.INFORMAL
+
+    @property
+    def needs_vouching(self):
+        """An informal group cannot be approved until an organisation vouches for it."""
+        return self.is_informal and self.vouched_at is None
+
+
+class Membership(models.Model):
+    """A person's place in an organisation. A person may belong to several."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        EDITOR = "editor", _("Editor")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation", "role", "created_at"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_admin(self):
+        return self.role == self.Role.ADMIN
+
+
+class Invitation(models.Model):
+    """An invitation by email to join an organisation. The link carries a
+    signed token that expires after seven days and works once."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+
+class JoinRequest(models.Model):
+    """A person asks to join an organisation; one of its admins decides."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted = models.BooleanField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        constraints = [
+            # One open request per person and organisation.
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(decided_at__isnull=True),
+                name="unique_open_join_request",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
 
 
 class PartnerIndexPage(SitePage):
@@ -195,23 +442,39 @@ class PartnerPage(SitePage):
     """An organisation's public profile, and the parent of all it publishes."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="pages",
     )
     intro = models.CharField(
-        _("introduction"), max_length=300,
+        _("introduction"),
+        max_length=300,
         help_text=_("What the organisation does, in one or two plain sentences."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro"),
-                      FieldPanel("body")]
+    # Only moderators may attach a page to an organisation: a partner editing
+    # its own page must not be able to hand it to (or take it from) another.
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("organisation", permission="partners.moderate_organisation"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("organisation", [index.SearchField("name"),
-                                             index.SearchField("description")]),
+        index.RelatedFields(
+            "organisation", [index.SearchField("name"), index.SearchField("description")]
+        ),
+    ]
+    # The organisation's public description only: no contact details.
+    api_fields = [
+        APIField("organisation", serializer=OrganisationSerializer(read_only=True)),
+        APIField("intro"),
+        APIField("body"),
     ]
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = [
@@ -224,11 +487,26 @@ class PartnerPage(SitePage):
         verbose_name = _("partner page")
         verbose_name_plural = _("partner pages")
 
+    def clean(self):
+        super().clean()
+        try:
+            validate_organisation_slug(self.slug)
+        except ValidationError as error:
+            raise ValidationError({"slug": error}) from error
+
     @cached_property
     def current_opportunities(self):
         from cooperativa.opportunities.listing import opportunities_of
 
         return opportunities_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from cooperativa.opportunities.listing import group_by_kind, projects_with_partner
+
+        context = super().get_context(request, *args, **kwargs)
+        context["opportunity_groups"] = group_by_kind(self.current_opportunities)
+        context["partner_projects"] = projects_with_partner(self)
+        return context
 
     def get_meta_description(self):
         return self.search_description or self.intro

@@ -79,13 +79,18 @@ def create_partner_index(**fields):
 
 
 def create_hub(kind="", slug=None, title=None):
-    slug = slug or {"": "opportunities", "placement": "placements", "call": "calls",
-                    "project": "projects"}[kind]
+    slug = (
+        slug
+        or {"": "opportunities", "placement": "placements", "call": "calls", "project": "projects"}[
+            kind
+        ]
+    )
     existing = OpportunityIndexPage.objects.filter(slug=slug, locale=Locale.get_default()).first()
     if existing:
         return existing
-    return add_child(home_page(), OpportunityIndexPage(title=title or slug.title(), slug=slug,
-                                                       kind=kind))
+    return add_child(
+        home_page(), OpportunityIndexPage(title=title or slug.title(), slug=slug, kind=kind)
+    )
 
 
 def create_partner_page(organisation=None, **fields):
@@ -143,3 +148,112 @@ def create_project(parent=None, **fields):
     fields.setdefault("goals", "<p>Open a community garden run with people on probation.</p>")
     fields.setdefault("stage", ProjectPage.Stage.RUNNING)
     return _finish(parent, ProjectPage(**fields), audiences)
+
+
+DEFAULT_TEST_PASSWORD = "a long test password 42"
+
+
+def verified_user(email=None, password=DEFAULT_TEST_PASSWORD, **fields):
+    """A user whose primary email address allauth already counts as verified.
+
+    allauth refuses to log in a user without a verified address (mandatory
+    verification), so tests that log in through the real form need this.
+    """
+    from allauth.account.models import EmailAddress
+
+    if email is not None:
+        fields["email"] = email
+    user = UserFactory(**fields)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": True}
+    )
+    return user
+
+
+def with_mfa(user):
+    """Give ``user`` an active TOTP authenticator; returns its secret.
+
+    Accounts that can reach /admin/ must have one (the admin refuses them
+    otherwise), so admin tests call this before ``client.force_login``.
+    """
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret):
+    """The code an authenticator app would show now for ``secret``."""
+    import time
+
+    from allauth.mfa import app_settings as mfa_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def translate_page(page, language_code="it", **fields):
+    """Copy ``page`` into another language, set ``fields`` on the copy and
+    publish it, as an editor does with "Translate" in the admin.
+
+    Parents not yet translated are created as aliases of the originals
+    (Wagtail's ``copy_parents``); translate them first to give them their own
+    content. A page already translated has its translation updated.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    if page.has_translation(locale):
+        translation = page.get_translation(locale).specific
+    else:
+        translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def moderator(email=None, **fields):
+    """A verified user in the cooperative's Moderators group."""
+    from django.contrib.auth.models import Group
+
+    user = verified_user(email, **fields)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def create_approved_organisation(admin=None, *, approved_by=None, **fields):
+    """An organisation approved through partners.services, so it has its
+    group, partner page(s), collection and ``admin`` as its administrator."""
+    from django.utils.text import slugify
+
+    from partners import services
+
+    create_partner_index()
+    fields.setdefault("status", Organisation.Status.PENDING)
+    if "name" in fields:
+        fields.setdefault("slug", slugify(fields["name"]))
+    organisation = OrganisationFactory(applicant=admin or verified_user(), **fields)
+    return services.approve_organisation(organisation, approved_by=approved_by)
+
+
+def login_with_mfa(client, user):
+    """Log ``user`` in as if through the password form and the TOTP step, so
+    the session carries allauth's record of both authentication methods."""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return client

@@ -1,9 +1,116 @@
-"""allauth adapter: routes account emails through the platform's email function."""
+"""allauth adapter: account emails leave through the platform's email queue.
 
+allauth sends its messages (verification, password reset, security notices,
+MFA changes) from inside the request. Routing them through ``queue_email``
+means they leave after the transaction commits, through Celery, and are
+retried if the mail server is down, like every other email of the platform.
+"""
+
+import time
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.utils import translation
+from wagtail.models import Site
+
+from cooperativa.notifications.email import queue_email
+
+from .i18n import url_in_language
+from .models import User
+
+
+def site_identity(request=None):
+    """The name and address shown in account emails.
+
+    Without django.contrib.sites allauth would use the host name as the site's
+    name ("Hello from 127.0.0.1:8000!"); emails should say who we are.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    domain = request.get_host() if request is not None else urlsplit(settings.SITE_URL).netloc
+    return SimpleNamespace(
+        name=(site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+        domain=domain,
+    )
+
+
+def recipient_language(email):
+    language = (
+        User.objects.filter(email__iexact=email)
+        .values_list("preferred_language", flat=True)
+        .first()
+    )
+    return language if language in dict(settings.LANGUAGES) else None
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_from_email(self):
         return settings.DEFAULT_FROM_EMAIL
+
+    def send_mail(self, template_prefix, email, context):
+        """Render as allauth does, then queue the message.
+
+        It is written in the recipient's preferred language when their account
+        has one, else in the language of the page that caused it.
+        """
+        ctx = {"request": self.request, "email": email}
+        ctx.update(context)
+        ctx["current_site"] = site_identity(self.request)
+        language = recipient_language(email) or translation.get_language()
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, ctx)
+        html_body = None
+        if message.content_subtype == "html":
+            # Only an HTML template exists: allauth made it the main body.
+            html_body = message.body
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html_body = content
+        queue_email(message.subject, message.body, message.to, html_body=html_body)
+
+    def get_login_redirect_url(self, request):
+        """After signing in, land on the site in the person's own language.
+
+        Only the default destination is translated: an explicit ``next``
+        (for example back to the admin) always wins, as allauth arranges.
+        """
+        url = super().get_login_redirect_url(request)
+        language = getattr(request.user, "preferred_language", "")
+        if language and language in dict(settings.LANGUAGES):
+            return url_in_language(url, language)
+        return url
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """allauth asks for the password again before any change to two-factor
+        authentication, even seconds after signing in. When the account had no
+        authenticator at sign-in, a password typed a moment ago proves as much:
+        the set-up the admin insists on (and the recovery codes shown at its
+        end) should not ask for the password twice."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if required and app == "allauth.mfa" and self._first_mfa_setup_after_sign_in():
+            return False
+        return required
+
+    def _first_mfa_setup_after_sign_in(self):
+        request = self.request
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False
+        password_records = [
+            record
+            for record in get_authentication_records(request, user)
+            if record.get("method") == "password"
+        ]
+        if not password_records:
+            return False
+        signed_in_at = password_records[-1]["at"]
+        if time.time() - signed_in_at >= account_settings.REAUTHENTICATION_TIMEOUT:
+            return False
+        return not Authenticator.objects.filter(
+            user=user, created_at__lt=datetime.fromtimestamp(signed_in_at, tz=UTC)
+        ).exists()

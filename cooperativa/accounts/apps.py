@@ -1,3 +1,5 @@
+"""App configuration for accounts."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,6 @@ class AccountsConfig(AppConfig):
     name = "cooperativa.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)

@@ -41,7 +41,22 @@ class User(AbstractUser):
         help_text=_("How you would like to be addressed. It can be a first name or a nickname."),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, blank=True, default=""
+        _("preferred language"),
+        max_length=8,
+        blank=True,
+        default="",
+        help_text=_("The language of the emails we send you and of the site after you sign in."),
+    )
+    # Both off by default: people opt in to email, never out of it.
+    email_opportunity_alerts = models.BooleanField(
+        _("email me about new opportunities"),
+        default=False,
+        help_text=_("A short email when new placements and calls are published."),
+    )
+    email_newsletter = models.BooleanField(
+        _("email me the newsletter"),
+        default=False,
+        help_text=_("News from the cooperative and its partners, about once a month."),
     )
 
     USERNAME_FIELD = "email"

@@ -1,14 +1,222 @@
-"""Listing and filtering opportunities for hubs, partner pages and the home page."""
+"""Listing opportunities: the querysets behind hubs, partner pages, detail
+pages and the home page.
 
-from .models import OpportunityPage
+An opportunity's state (open, closing soon, closed) is derived from its
+closing date and today's date (see OpportunityPage.get_state). The same rule
+is written here as queryset expressions, so that lists can filter and sort
+by state in the database. A completed project counts as closed whatever its
+date.
+
+Every function here runs a fixed number of queries, however many
+opportunities there are: pages are made specific one page of results at a
+time, and host organisations are fetched for a whole list at once.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import (
+    CLOSING_SOON_DAYS,
+    CallPage,
+    OpportunityIndexPage,
+    OpportunityPage,
+    PlacementPage,
+    ProjectPage,
+)
+
+KIND_MODELS = {
+    "placement": PlacementPage,
+    "call": CallPage,
+    "project": ProjectPage,
+}
 
 
-def featured_opportunities(locale, limit=6):
-    return (
-        OpportunityPage.objects.live().public().filter(locale=locale)
-        .order_by("-first_published_at")[:limit]
+def today():
+    return timezone.localdate()
+
+
+# --- State as queryset expressions -----------------------------------------
+
+
+def completed_projects_q():
+    # A subquery rather than a join on projectpage: negating a condition
+    # across a nullable join would silently drop placements and calls.
+    return Q(pk__in=ProjectPage.objects.filter(stage=ProjectPage.Stage.COMPLETED).values("pk"))
+
+
+def closed_q(on=None):
+    """Opportunities that can no longer be joined on the given day."""
+    on = on or today()
+    return Q(closes_on__lt=on) | completed_projects_q()
+
+
+def open_q(on=None):
+    """Opportunities that can still be joined (including those closing soon)."""
+    on = on or today()
+    return (Q(closes_on__isnull=True) | Q(closes_on__gte=on)) & ~completed_projects_q()
+
+
+def closing_soon_q(on=None):
+    on = on or today()
+    return open_q(on) & Q(closes_on__lte=on + datetime.timedelta(days=CLOSING_SOON_DAYS))
+
+
+def state_expression(on=None):
+    """The state as a SQL expression: "closed", "closing_soon" or "open"."""
+    on = on or today()
+    return Case(
+        When(closed_q(on), then=Value("closed")),
+        When(
+            closes_on__lte=on + datetime.timedelta(days=CLOSING_SOON_DAYS),
+            then=Value("closing_soon"),
+        ),
+        default=Value("open"),
     )
 
 
+# --- Base querysets ------------------------------------------------------------
+
+
+def content_type_for_kind(kind):
+    return ContentType.objects.get_for_model(KIND_MODELS[kind])
+
+
+def kind_for_content_type_id(content_type_id):
+    """The kind ("placement", "call" or "project") of a content type id, without a query."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return getattr(model, "kind_code", None)
+
+
+def published_opportunities(locale, kind=""):
+    """Live, public opportunities of a language, of one kind or of all."""
+    queryset = OpportunityPage.objects.live().public().filter(locale=locale)
+    if kind:
+        queryset = queryset.filter(content_type=content_type_for_kind(kind))
+    return queryset
+
+
+def sort_closing_soonest(queryset, on=None):
+    """Closing soonest first; those without a closing date after them, and
+    closed ones (when they are shown at all) last."""
+    on = on or today()
+    return queryset.annotate(
+        closed_rank=Case(
+            When(closed_q(on), then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
+    ).order_by("closed_rank", F("closes_on").asc(nulls_last=True), "-first_published_at", "pk")
+
+
+def sort_newest(queryset):
+    return queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+def for_display(queryset):
+    """Make a (sliced) queryset of opportunities ready for cards: specific
+    pages with their area, one query per page type."""
+    return queryset.specific().select_related("area", for_specific_subqueries=True)
+
+
+def attach_hosts(opportunities):
+    """Set ``host_page`` on each opportunity from one query for all of them.
+
+    The host is the partner page above the opportunity in the tree;
+    OpportunityPage.host_page would otherwise ask the database once per card.
+    """
+    from partners.models import PartnerPage
+
+    opportunities = list(opportunities)
+    parent_paths = {page.path[: -Page.steplen] for page in opportunities}
+    if not parent_paths:
+        return opportunities
+    hosts = {
+        host.path: host
+        for host in PartnerPage.objects.filter(path__in=parent_paths).select_related("organisation")
+    }
+    for page in opportunities:
+        host = hosts.get(page.path[: -Page.steplen])
+        if host is not None:
+            page.host_page = host
+    return opportunities
+
+
+def hub_for(locale, kind):
+    """The live hub listing ``kind`` (or every kind for "") in a language, if any."""
+    return OpportunityIndexPage.objects.live().filter(locale=locale, kind=kind).first()
+
+
+def hubs_of(locale):
+    """Every live hub of a language, the all-types hub first."""
+    return list(OpportunityIndexPage.objects.live().filter(locale=locale).order_by("kind", "path"))
+
+
+# --- Lists for other pages -----------------------------------------------------
+
+
+def featured_opportunities(locale, limit=6):
+    """The newest open opportunities of a language, ready for cards."""
+    queryset = sort_newest(published_opportunities(locale).filter(open_q()))[:limit]
+    return attach_hosts(for_display(queryset))
+
+
 def opportunities_of(partner_page):
-    return OpportunityPage.objects.live().public().child_of(partner_page)
+    """A partner's open placements, calls and projects, closing soonest
+    first, ready for cards (their host is ``partner_page``)."""
+    queryset = OpportunityPage.objects.live().public().child_of(partner_page).filter(open_q())
+    opportunities = list(for_display(sort_closing_soonest(queryset)))
+    for page in opportunities:
+        page.host_page = partner_page
+    return opportunities
+
+
+def projects_with_partner(partner_page):
+    """Open joint projects led by other organisations in which the
+    organisation of ``partner_page`` is a partner."""
+    queryset = (
+        ProjectPage.objects.live()
+        .public()
+        .filter(locale=partner_page.locale_id, partner_organisations=partner_page.organisation_id)
+        .not_child_of(partner_page)
+        .filter(open_q())
+        .select_related("area")
+    )
+    return attach_hosts(sort_closing_soonest(queryset))
+
+
+def similar_open_opportunities(page, limit=3):
+    """Open opportunities like ``page`` (same type, same sector or area), to
+    offer when ``page`` itself is closed."""
+    queryset = (
+        published_opportunities(page.locale_id, page.kind)
+        .filter(open_q())
+        .filter(Q(sector=page.sector) | Q(area_id=page.area_id))
+        .exclude(pk=page.pk)
+    )
+    return attach_hosts(for_display(sort_closing_soonest(queryset)[:limit]))
+
+
+def localized_opportunities(pages, locale):
+    """The live, public versions in ``locale`` of the given opportunities
+    (themselves in any language), specific and with their hosts."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return []
+    queryset = (
+        OpportunityPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    )
+    return attach_hosts(for_display(sort_closing_soonest(queryset)))
+
+
+def group_by_kind(opportunities):
+    """[(kind, heading, [pages])] in the order placements, calls, projects,
+    leaving out kinds with nothing in them."""
+    labels = dict(OpportunityIndexPage.Kind.choices)
+    groups = []
+    for kind in KIND_MODELS:
+        pages = [page for page in opportunities if page.kind == kind]
+        if pages:
+            groups.append((kind, labels[kind], pages))
+    return groups

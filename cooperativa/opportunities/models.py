@@ -22,12 +22,15 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import SitePage
+
+from .serializers import OrganisationSerializer, area_field, audience_codes_field, text_field
 
 CLOSING_SOON_DAYS = 7
 SUMMARY_MAX_LENGTH = 240
@@ -104,28 +107,42 @@ class OpportunityPage(SitePage):
         % {"count": SUMMARY_MAX_LENGTH},
     )
     commitment = models.CharField(
-        _("commitment"), max_length=12, choices=Commitment.choices, db_index=True,
+        _("commitment"),
+        max_length=12,
+        choices=Commitment.choices,
+        db_index=True,
         help_text=_("How much it asks of a person."),
     )
     audiences = ParentalManyToManyField(
         Audience, verbose_name=_("who it is for"), related_name="opportunities"
     )
     area = models.ForeignKey(
-        "partners.Area", verbose_name=_("area"), on_delete=models.PROTECT,
+        "partners.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
         related_name="opportunities",
     )
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, db_index=True)
     paid = models.BooleanField(_("paid"), default=False, db_index=True)
     closes_on = models.DateField(
-        _("closing date"), null=True, blank=True, db_index=True,
+        _("closing date"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("The last day to apply or respond. Leave empty if it stays open."),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image_alt = models.CharField(
-        _("image description"), max_length=200, blank=True,
+        _("image description"),
+        max_length=200,
+        blank=True,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("more details"), blank=True)
@@ -140,6 +157,21 @@ class OpportunityPage(SitePage):
         index.FilterField("closes_on"),
         index.FilterField("area"),
         index.RelatedFields("area", [index.SearchField("name")]),
+    ]
+    # What the read API shows of every opportunity: the public facts only.
+    api_fields = [
+        APIField("summary"),
+        APIField("kind", serializer=text_field("kind_code")),
+        APIField("commitment"),
+        APIField("sector"),
+        APIField("paid"),
+        APIField("closes_on"),
+        APIField("state", serializer=text_field()),
+        APIField("area", serializer=area_field()),
+        APIField("audiences", serializer=audience_codes_field()),
+        APIField("image"),
+        APIField("image_alt"),
+        APIField("body"),
     ]
 
     kind_code = "opportunity"
@@ -168,7 +200,7 @@ class OpportunityPage(SitePage):
 
     @property
     def kind(self):
-        """"placement", "call" or "project"."""
+        """ "placement", "call" or "project"."""
         return self.specific_class.kind_code if self.specific_class else self.kind_code
 
     @property
@@ -203,22 +235,43 @@ class OpportunityPage(SitePage):
     def host_page(self):
         return self.get_parent().specific
 
+    def get_sitemap_urls(self, request=None):
+        # A closed opportunity stays online for the record, but search
+        # engines should stop sending people to something they cannot join.
+        if not self.is_open:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listing
+
+        context = super().get_context(request, *args, **kwargs)
+        if not self.is_open:
+            # Nothing to apply for here: point to what is still open.
+            context["similar_opportunities"] = listing.similar_open_opportunities(self)
+            context["hub"] = listing.hub_for(self.locale_id, self.kind)
+        return context
+
 
 class PlacementPage(OpportunityPage):
     kind_code = "placement"
 
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
-    duration = models.CharField(_("duration"), max_length=60,
-                                help_text=_("For example: 6 months, renewable."))
+    duration = models.CharField(
+        _("duration"), max_length=60, help_text=_("For example: 6 months, renewable.")
+    )
     stipend = models.CharField(
-        _("pay or stipend"), max_length=80, blank=True,
+        _("pay or stipend"),
+        max_length=80,
+        blank=True,
         help_text=_("For example: €600 a month. Leave empty if unpaid."),
     )
     places = models.PositiveSmallIntegerField(_("number of places"), default=1)
     starts_on = models.DateField(_("start date"), null=True, blank=True)
     location = models.CharField(_("where the work happens"), max_length=160, blank=True)
     requirements = models.TextField(
-        _("requirements"), blank=True,
+        _("requirements"),
+        blank=True,
         help_text=_("What a person needs to take part. Never ask about offences."),
     )
     support_mentor = models.BooleanField(_("a mentor"), default=False)
@@ -232,8 +285,9 @@ class PlacementPage(OpportunityPage):
         *OpportunityPage.common_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("hours_per_week"), FieldPanel("duration"),
-                               FieldPanel("places")]),
+                FieldRowPanel(
+                    [FieldPanel("hours_per_week"), FieldPanel("duration"), FieldPanel("places")]
+                ),
                 FieldRowPanel([FieldPanel("paid"), FieldPanel("stipend")]),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("closes_on")]),
                 FieldPanel("location"),
@@ -242,14 +296,30 @@ class PlacementPage(OpportunityPage):
         ),
         FieldPanel("requirements"),
         MultiFieldPanel(
-            [FieldPanel("support_mentor"), FieldPanel("support_training"),
-             FieldPanel("support_transport"), FieldPanel("support_meals")],
+            [
+                FieldPanel("support_mentor"),
+                FieldPanel("support_training"),
+                FieldPanel("support_transport"),
+                FieldPanel("support_meals"),
+            ],
             heading=_("Support offered"),
         ),
         FieldPanel("how_to_apply"),
         FieldPanel("body"),
     ]
     search_fields = [*OpportunityPage.search_fields, index.SearchField("requirements")]
+    api_fields = [
+        *OpportunityPage.api_fields,
+        APIField("hours_per_week"),
+        APIField("duration"),
+        APIField("stipend"),
+        APIField("places"),
+        APIField("starts_on"),
+        APIField("location"),
+        APIField("requirements"),
+        APIField("support_offered"),
+        APIField("how_to_apply"),
+    ]
 
     parent_page_types = ["partners.PartnerPage"]
     subpage_types = []
@@ -267,8 +337,15 @@ class PlacementPage(OpportunityPage):
     def support_offered(self):
         return [
             str(field.verbose_name)
-            for field in (self._meta.get_field(name) for name in (
-                "support_mentor", "support_training", "support_transport", "support_meals"))
+            for field in (
+                self._meta.get_field(name)
+                for name in (
+                    "support_mentor",
+                    "support_training",
+                    "support_transport",
+                    "support_meals",
+                )
+            )
             if getattr(self, field.name)
         ]
 
@@ -288,12 +365,22 @@ class CallPage(OpportunityPage):
         FieldPanel("closes_on", heading=_("Deadline")),
         FieldPanel("what_is_asked"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("event_starts_at"), FieldPanel("event_ends_at")]),
-             FieldPanel("event_place")],
+            [
+                FieldRowPanel([FieldPanel("event_starts_at"), FieldPanel("event_ends_at")]),
+                FieldPanel("event_place"),
+            ],
             heading=_("Event (a workshop, an open day)"),
         ),
         FieldPanel("how_to_respond"),
         FieldPanel("body"),
+    ]
+    api_fields = [
+        *OpportunityPage.api_fields,
+        APIField("what_is_asked"),
+        APIField("event_starts_at"),
+        APIField("event_ends_at"),
+        APIField("event_place"),
+        APIField("how_to_respond"),
     ]
 
     parent_page_types = ["partners.PartnerPage"]
@@ -307,7 +394,11 @@ class CallPage(OpportunityPage):
         super().clean()
         if self.event_ends_at and not self.event_starts_at:
             raise ValidationError({"event_starts_at": _("Give the start of the event too.")})
-        if self.event_starts_at and self.event_ends_at and self.event_ends_at < self.event_starts_at:
+        if (
+            self.event_starts_at
+            and self.event_ends_at
+            and self.event_ends_at < self.event_starts_at
+        ):
             raise ValidationError({"event_ends_at": _("The event cannot end before it starts.")})
 
 
@@ -321,20 +412,26 @@ class ProjectPage(OpportunityPage):
         RUNNING = "running", _("Running")
         COMPLETED = "completed", _("Completed")
 
-    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.IDEA,
-                             db_index=True)
+    stage = models.CharField(
+        _("stage"), max_length=12, choices=Stage.choices, default=Stage.IDEA, db_index=True
+    )
     partner_organisations = ParentalManyToManyField(
-        "partners.Organisation", verbose_name=_("partner organisations"), blank=True,
+        "partners.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
         related_name="projects",
     )
     starts_on = models.DateField(_("start date"), null=True, blank=True)
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=160, blank=True)
     goals = RichTextField(_("goals"), features=["bold", "link", "ol", "ul"])
-    outcomes = RichTextField(_("outcomes so far"), features=["bold", "link", "ol", "ul"],
-                             blank=True)
+    outcomes = RichTextField(
+        _("outcomes so far"), features=["bold", "link", "ol", "ul"], blank=True
+    )
     linked_opportunities = ParentalManyToManyField(
-        "opportunities.OpportunityPage", verbose_name=_("ways to get involved"), blank=True,
+        "opportunities.OpportunityPage",
+        verbose_name=_("ways to get involved"),
+        blank=True,
         related_name="projects",
         help_text=_("Placements and calls that are part of this project."),
     )
@@ -354,6 +451,20 @@ class ProjectPage(OpportunityPage):
         FieldPanel("linked_opportunities"),
         FieldPanel("body"),
     ]
+    # linked_opportunities is left out: it may point at drafts.
+    api_fields = [
+        *OpportunityPage.api_fields,
+        APIField("stage"),
+        APIField(
+            "partner_organisations", serializer=OrganisationSerializer(many=True, read_only=True)
+        ),
+        APIField("starts_on"),
+        APIField("ends_on"),
+        APIField("place"),
+        APIField("goals"),
+        APIField("outcomes"),
+        APIField("updates"),
+    ]
 
     parent_page_types = ["partners.PartnerPage"]
     subpage_types = []
@@ -364,6 +475,50 @@ class ProjectPage(OpportunityPage):
 
     def is_ended(self):
         return self.stage == self.Stage.COMPLETED
+
+    @property
+    def stages(self):
+        """The five stages in order, each marked "done", "current" or "to come"."""
+        current = (
+            list(self.Stage.values).index(self.stage) if self.stage in self.Stage.values else 0
+        )
+        return [
+            {
+                "value": value,
+                "label": label,
+                "status": "done"
+                if position < current
+                else "current"
+                if position == current
+                else "todo",
+            }
+            for position, (value, label) in enumerate(self.Stage.choices)
+        ]
+
+    def partners_with_pages(self):
+        """(organisation, its partner page in this language or None) for each
+        partner organisation, in two queries however many there are."""
+        from partners.models import PartnerPage
+
+        organisations = list(self.partner_organisations.all())
+        pages = {
+            page.organisation_id: page
+            for page in PartnerPage.objects.live()
+            .public()
+            .filter(locale=self.locale_id, organisation__in=[org.pk for org in organisations])
+        }
+        return [(organisation, pages.get(organisation.pk)) for organisation in organisations]
+
+    def get_context(self, request, *args, **kwargs):
+        from . import listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners_with_pages()
+        context["updates"] = self.updates.order_by("-date", "-sort_order")
+        context["ways_to_get_involved"] = listing.localized_opportunities(
+            list(self.linked_opportunities.all()), self.locale_id
+        )
+        return context
 
     def clean(self):
         super().clean()
@@ -378,6 +533,7 @@ class ProjectUpdate(Orderable):
     text = models.TextField(_("what happened"))
 
     panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
+    api_fields = [APIField("date"), APIField("title"), APIField("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("project update")
@@ -397,9 +553,23 @@ class OpportunityIndexPage(SitePage):
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("intro")]
+    api_fields = [APIField("kind"), APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("opportunity hub")
         verbose_name_plural = _("opportunity hubs")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import OpportunityListing
+        from .listing import published_opportunities
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = OpportunityListing(
+            request.GET,
+            published_opportunities(self.locale_id, self.kind),
+            show_type=not self.kind,
+            path=request.path,
+        )
+        return context

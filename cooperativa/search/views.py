@@ -1,7 +1,81 @@
-"""Site search."""
+"""Site search at /search/ (and /it/search/): every live, public page of the
+active language.
 
+One call to the search backend finds the pages, best match first.
+Opportunities among them are shown with the hub's filters and counts, worked
+out by the database on the ids that the search found; other pages (partners,
+hubs, standard pages) are listed apart. The number of queries does not grow
+with the number of results.
+"""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from wagtail.models import Locale, Page
+
+from cooperativa.opportunities.filters import OpportunityListing
+from cooperativa.opportunities.listing import KIND_MODELS, hubs_of
+from cooperativa.opportunities.models import OpportunityPage
+
+# Enough for any real question; beyond this, a visitor refines the words.
+MAX_RESULTS = 500
+MAX_QUERY_LENGTH = 200
+OTHER_PAGES_PER_PAGE = 10
+
+
+def search_words(query):
+    """The words of a query, without punctuation: quotes, brackets and
+    asterisks mean something to the search engines, not to our visitors."""
+    return " ".join(re.findall(r"\w+", query))
+
+
+def search_pages(query, locale):
+    """Pages of ``locale`` matching ``query``, best first (one query)."""
+    words = search_words(query)
+    if not words:
+        return []
+    pages = Page.objects.live().public().filter(locale=locale)
+    return list(pages.search(words)[:MAX_RESULTS])
+
+
+def specific_in_order(pages):
+    ids = [page.pk for page in pages]
+    found = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [found[pk] for pk in ids if pk in found]
 
 
 def search(request):
-    return TemplateResponse(request, "pages/search.html", {"query": request.GET.get("q", "")})
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    context = {"query": query}
+    if query:
+        locale = Locale.get_active()
+        found = search_pages(query, locale)
+        opportunity_types = {
+            content_type.pk
+            for content_type in ContentType.objects.get_for_models(*KIND_MODELS.values()).values()
+        }
+        ranked_ids = [page.pk for page in found if page.content_type_id in opportunity_types]
+        others = [page for page in found if page.content_type_id not in opportunity_types]
+
+        listing = OpportunityListing(
+            request.GET,
+            OpportunityPage.objects.filter(pk__in=ranked_ids),
+            show_type=True,
+            ranked_ids=ranked_ids,
+            path=request.path,
+        )
+        other_pages = Paginator(others, OTHER_PAGES_PER_PAGE).get_page(
+            request.GET.get("other_page")
+        )
+        context.update(
+            listing=listing,
+            found_opportunities=bool(ranked_ids),
+            other_pages=other_pages,
+            other_items=specific_in_order(other_pages.object_list),
+            found_anything=bool(found),
+            # With no opportunity found, the hubs are the way forward.
+            hubs=[] if ranked_ids else hubs_of(locale),
+        )
+    return TemplateResponse(request, "pages/search.html", context)

@@ -57,7 +57,8 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # wagtail.users, with user screens for the email-only user model.
+    "cooperativa.accounts.users_app.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cooperativa.accounts.middleware.AccountLanguageMiddleware",
+    "cooperativa.accounts.middleware.AdminMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -173,6 +176,38 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cooperativa] "
 ACCOUNT_ADAPTER = "cooperativa.accounts.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cooperativa"
+# Accept the code of the previous and next 30-second window: phone clocks drift.
+MFA_TOTP_TOLERANCE = 1
+# Everyone who can reach /admin/ must set up an authenticator app first. Only
+# a DEBUG (developer) setting can switch this off; production always requires it.
+MFA_REQUIRED_FOR_ADMIN = True
+# Security notices (password or email changed) go to the account's address.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Changing the email address, the password or two-factor authentication asks
+# for the password again unless it was re-typed in the last five minutes (see
+# AccountAdapter for the first authenticator set up right after signing in).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Counted in the shared cache (Redis in production) so that every process
+# sees the same attempts. "amount/period/per": per ip, per key (the email
+# address typed) or per signed-in user.
+ACCOUNT_RATE_LIMITS = {
+    # Generous per address: a library or a prison education room shares one IP.
+    "login": "30/m/ip",
+    # After 5 wrong passwords for one address, even the right one waits 5 minutes.
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip,100/h/ip",
+    # Limits the emails one address can be sent, whether or not it has an account.
+    "reset_password": "20/m/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    # One verification email per address every three minutes.
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
 
 # --- Internationalisation ----------------------------------------------------
 
@@ -263,6 +298,8 @@ WAGTAIL_SITE_NAME = "Cooperativa"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Email changes go through allauth, which verifies the new address.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -271,9 +308,13 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# On PostgreSQL each language is indexed and searched with its own text
+# search configuration (stemming); SEARCH_CONFIG serves everything else.
+# Elsewhere (SQLite) the same backend path falls back to the database backend.
+WAGTAILSEARCH_LANGUAGE_CONFIGS = {"en": "english", "it": "italian"}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "cooperativa.search.backends",
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english") if IS_POSTGRES else None,
     }
 }
@@ -296,8 +337,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
-# Wagtail's preview shows the page in a same-origin frame.
+# Wagtail's preview shows the page in a same-origin frame, so pages may be
+# framed by this site and no other; Django's deploy check would prefer DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # --- Logging ------------------------------------------------------------------
 

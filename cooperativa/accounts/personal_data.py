@@ -1,0 +1,72 @@
+"""Everything the platform holds about a person, for "download my data".
+
+The account's own data is collected here. Other apps add theirs (responses,
+memberships) by registering a section::
+
+    from cooperativa.accounts.personal_data import register_section
+
+    @register_section("responses")
+    def responses(user):
+        return [...]  # plain JSON-serialisable values
+
+No section may include a secret: no password hash, no authenticator secret,
+no recovery code, no session or token.
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.utils import timezone
+
+_sections = {}
+
+
+def register_section(name):
+    """Add ``function(user) -> JSON-serialisable data`` to every export, under ``name``."""
+
+    def decorator(function):
+        _sections[name] = function
+        return function
+
+    return decorator
+
+
+def _when(value):
+    return value.isoformat() if value else None
+
+
+def account_data(user):
+    return {
+        "email": user.email,
+        "display_name": user.display_name,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "preferred_language": user.preferred_language,
+        "preferences": {
+            "email_opportunity_alerts": user.email_opportunity_alerts,
+            "email_newsletter": user.email_newsletter,
+        },
+        "date_joined": _when(user.date_joined),
+        "last_login": _when(user.last_login),
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+        ],
+        # The kinds of authenticator and when they were added and last used;
+        # their secrets stay on the server.
+        "two_factor_authentication": [
+            {
+                "type": authenticator.type,
+                "created_at": _when(authenticator.created_at),
+                "last_used_at": _when(authenticator.last_used_at),
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
+        ],
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def export_personal_data(user):
+    data = {"exported_at": timezone.now().isoformat(), "account": account_data(user)}
+    for name, function in _sections.items():
+        data[name] = function(user)
+    return data

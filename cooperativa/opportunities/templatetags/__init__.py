@@ -1,0 +1,1 @@
+"""Template tags for feeds and structured data."""

@@ -1,0 +1,109 @@
+"""A search backend that reads each language as that language.
+
+On PostgreSQL, full-text search stems words with a text search
+configuration: "italian" knows that "cucinare" and "cucina" share a stem,
+"english" does not. modelsearch's PostgreSQL backend uses one configuration
+for everything, so Italian pages indexed as English are found only by their
+exact words. This backend indexes every object that has a ``locale`` with the
+configuration of its language and searches with the configuration of the
+active language, as mapped in ``WAGTAILSEARCH_LANGUAGE_CONFIGS``
+(e.g. ``{"en": "english", "it": "italian"}``). Objects without a locale (and
+languages without an entry) use ``SEARCH_CONFIG``.
+
+On any other database the normal database backend is used, so that the
+same ``BACKEND`` path works for SQLite in development and tests.
+
+Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND":
+"cooperativa.search.backends", "SEARCH_CONFIG": "english"}}``; run
+``manage.py update_index`` after changing the mapping.
+"""
+
+import copy
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection
+from django.utils import translation
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+
+
+def config_for_language(language_code, configs, default):
+    """The text search configuration for a language code ("it", "it-ch"),
+    or ``default`` when the language has none."""
+    if not language_code:
+        return default
+    code = language_code.lower()
+    return configs.get(code) or configs.get(code.split("-")[0]) or default
+
+
+class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        return config_for_language(
+            translation.get_language(), backend.language_configs, backend.config
+        )
+
+
+class LocalisedPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        # The indexer reads the configuration from the backend, so each
+        # language's objects are written through a copy of the backend that
+        # carries that language's configuration.
+        objs = list(objs)
+        by_config = defaultdict(list)
+        configs = self.backend.configs_for_objects(objs)
+        for obj, config in zip(objs, configs, strict=True):
+            by_config[config].append(obj)
+        for config, group in by_config.items():
+            backend = copy.copy(self.backend)
+            backend.config = config
+            PostgresIndex(backend).add_items(model, group)
+
+
+class LocalisedPostgresSearchBackend(PostgresSearchBackend):
+    query_compiler_class = LocalisedPostgresSearchQueryCompiler
+    index_class = LocalisedPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.language_configs = {
+            code.lower(): config
+            for code, config in (
+                params.get("LANGUAGE_CONFIGS")
+                or getattr(settings, "WAGTAILSEARCH_LANGUAGE_CONFIGS", {})
+            ).items()
+        }
+
+    def configs_for_objects(self, objs):
+        """The configuration for each object, in order: one query for the
+        languages of all of them."""
+        from wagtail.models import Locale
+
+        objs = list(objs)
+        locale_ids = {getattr(obj, "locale_id", None) for obj in objs} - {None}
+        languages = (
+            dict(Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code"))
+            if locale_ids
+            else {}
+        )
+        return [
+            config_for_language(
+                languages.get(getattr(obj, "locale_id", None)),
+                self.language_configs,
+                self.config,
+            )
+            for obj in objs
+        ]
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+    """The backend for the default database: per-language PostgreSQL search,
+    or modelsearch's own database backend elsewhere (SQLite)."""
+    if connection.vendor == "postgresql":
+        return LocalisedPostgresSearchBackend(params)
+    from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+    return DatabaseSearchBackend(params)

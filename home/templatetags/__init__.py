@@ -1,0 +1,1 @@
+"""Template tags for the site shell: navigation, page metadata and languages."""

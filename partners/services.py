@@ -1,0 +1,775 @@
+"""Domain operations on organisations and their members.
+
+One function per operation, called alike by the public views, the admin's
+moderation screens, the tests and the demo loader. Each runs in one
+transaction: it either happens completely or not at all, and its emails
+leave only after the commit.
+
+Views check who may do what; these functions keep the rules that hold
+whoever calls them (an informal group needs a voucher before approval, an
+organisation always keeps an administrator, an invitation works once).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import lazy
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+)
+
+from cooperativa.notifications.email import queue_email
+
+from .models import (
+    RESERVED_SLUGS,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Organisation,
+    PartnerIndexPage,
+    PartnerPage,
+)
+
+MODERATORS_GROUP = "Moderators"
+INVITATION_SALT = "partners.invitation"
+INVITATION_MAX_AGE = datetime.timedelta(days=7)
+
+# What an organisation's group may do. Never "publish": everything a partner
+# writes goes live through the moderators' workflow.
+PAGE_PERMISSIONS = ("add_page", "change_page")
+COLLECTION_PERMISSIONS = {
+    ("wagtailimages", "image"): ("add_image", "change_image", "choose_image"),
+    ("wagtaildocs", "document"): ("add_document", "change_document", "choose_document"),
+}
+
+
+class PartnerError(Exception):
+    """An operation the rules do not allow; the message is shown to the person."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# --- People -------------------------------------------------------------------
+
+
+def has_verified_email(user):
+    from allauth.account.models import EmailAddress
+
+    return user.is_authenticated and EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def moderators():
+    """The active people in the cooperative's Moderators group."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).distinct()
+
+
+def organisation_admins(organisation):
+    return [
+        m.user
+        for m in organisation.memberships.select_related("user").filter(
+            role=Membership.Role.ADMIN, user__is_active=True
+        )
+    ]
+
+
+def applicant_and_admins(organisation):
+    """Who hears about an application: its administrators and whoever applied."""
+    people = organisation_admins(organisation)
+    applicant = organisation.applicant
+    if applicant and applicant.is_active and applicant not in people:
+        people.append(applicant)
+    return people
+
+
+def is_member(user, organisation):
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organisation=organisation).exists()
+    )
+
+
+def is_admin(user, organisation):
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, organisation=organisation, role=Membership.Role.ADMIN
+        ).exists()
+    )
+
+
+# --- Email --------------------------------------------------------------------
+
+
+def _absolute_now(url_name, *args):
+    return settings.SITE_URL + reverse(url_name, args=args)
+
+
+# Links and subjects are worked out when each email is rendered, inside that
+# recipient's language, so an Italian reader gets /it/ addresses and an
+# Italian subject even when someone else's request sent the email.
+_absolute = lazy(_absolute_now, str)
+
+
+def _subject(text, **params):
+    return lazy(lambda: str(text) % params, str)()
+
+
+def _notify(recipients, subject, template, context):
+    """Email each person in their own language (users) or the current one
+    (plain addresses), after the transaction commits."""
+    for recipient in recipients:
+        if isinstance(recipient, str):
+            address, language = recipient, translation.get_language()
+        else:
+            address = recipient.email
+            language = getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE
+        if not address:
+            continue
+        with translation.override(language):
+            body = render_to_string(
+                f"emails/partners/{template}.txt",
+                {
+                    **context,
+                    "recipient": recipient,
+                    "site_url": settings.SITE_URL,
+                    "manage_url": _absolute("partners:manage"),
+                },
+            )
+            queue_email(str(subject), body, [address])
+
+
+def _manage_link(organisation):
+    return _absolute("partners:manage_overview", organisation.slug)
+
+
+def _admin_link(organisation):
+    return _absolute("wagtailsnippets_partners_organisation:edit", organisation.pk)
+
+
+# --- Sign-up ------------------------------------------------------------------
+
+
+def unique_slug(name, *, exclude_pk=None):
+    """A slug for a new organisation: from its name, never a reserved word,
+    never one already taken."""
+    base = slugify(name)[:70].strip("-") or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-organisation"
+    taken = Organisation.objects.exclude(pk=exclude_pk)
+    slug, number = base, 1
+    while taken.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def register_organisation(organisation, *, applicant, areas=(), assets=()):
+    """Save a new application (an unsaved Organisation from the sign-up form)
+    as pending, make the applicant its first administrator and tell the
+    applicant, the moderators and, for an informal group, its voucher."""
+    organisation.slug = unique_slug(organisation.name)
+    organisation.status = Organisation.Status.PENDING
+    organisation.applicant = applicant
+    organisation.charter_accepted_at = timezone.now()
+    if not organisation.is_informal:
+        organisation.vouched_by = None
+    organisation.vouched_at = None
+    organisation.vouch_declined_at = None
+    organisation.save()
+    organisation.areas.set(areas)
+    organisation.assets.set(assets)
+    Membership.objects.get_or_create(
+        user=applicant, organisation=organisation, defaults={"role": Membership.Role.ADMIN}
+    )
+    log(organisation, "partners.register", user=applicant)
+
+    context = {"organisation": organisation, "manage_link": _manage_link(organisation)}
+    _notify([applicant], _("We have received your application"), "application_received", context)
+    _notify(
+        moderators(),
+        _subject(_("New organisation to review: %(name)s"), name=organisation.name),
+        "application_to_review",
+        {**context, "admin_link": _admin_link(organisation)},
+    )
+    if organisation.is_informal and organisation.vouched_by:
+        _ask_voucher(organisation)
+    return organisation
+
+
+@transaction.atomic
+def update_application(organisation, *, by, areas=(), assets=(), voucher_changed=False):
+    """Save the applicant's changes to a pending or rejected application and
+    put it back in the moderators' queue."""
+    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
+        raise PartnerError(_("Only an application still under review can be changed here."))
+    organisation.status = Organisation.Status.PENDING
+    if voucher_changed:
+        organisation.vouched_at = None
+        organisation.vouch_declined_at = None
+    if not organisation.is_informal:
+        organisation.vouched_by = None
+    organisation.save()
+    organisation.areas.set(areas)
+    organisation.assets.set(assets)
+    log(organisation, "partners.update_application", user=by)
+    _notify(
+        moderators(),
+        _subject(_("Application updated: %(name)s"), name=organisation.name),
+        "application_updated",
+        {"organisation": organisation, "admin_link": _admin_link(organisation)},
+    )
+    if voucher_changed and organisation.is_informal and organisation.vouched_by:
+        _ask_voucher(organisation)
+    return organisation
+
+
+def _ask_voucher(organisation):
+    voucher = organisation.vouched_by
+    _notify(
+        organisation_admins(voucher),
+        _subject(_("%(name)s asks you to vouch for it"), name=organisation.name),
+        "vouch_request",
+        {
+            "organisation": organisation,
+            "voucher": voucher,
+            "vouching_link": _absolute("partners:manage_vouching", voucher.slug),
+        },
+    )
+
+
+def pending_vouch_requests(voucher):
+    """Informal groups waiting for ``voucher`` to confirm or decline."""
+    return Organisation.objects.filter(
+        vouched_by=voucher,
+        legal_form=Organisation.LegalForm.INFORMAL,
+        status=Organisation.Status.PENDING,
+        vouched_at__isnull=True,
+        vouch_declined_at__isnull=True,
+    )
+
+
+@transaction.atomic
+def decide_vouch_request(organisation, *, voucher, by, vouch):
+    """``voucher``'s admin ``by`` confirms (vouch=True) or declines that it
+    knows and stands behind the informal group ``organisation``."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.vouched_by_id != voucher.pk or not organisation.is_informal:
+        raise PartnerError(_("This group has not asked your organisation to vouch for it."))
+    if organisation.vouched_at or organisation.vouch_declined_at:
+        raise PartnerError(_("This request has already been answered."))
+    if not voucher.is_approved:
+        raise PartnerError(_("Only an approved organisation can vouch for a group."))
+    now = timezone.now()
+    context = {
+        "organisation": organisation,
+        "voucher": voucher,
+        "manage_link": _manage_link(organisation),
+    }
+    if vouch:
+        organisation.vouched_at = now
+        organisation.save(update_fields=["vouched_at"])
+        log(organisation, "partners.vouch", user=by)
+        _notify(
+            moderators(),
+            _subject(
+                _("%(voucher)s vouches for %(name)s"), voucher=voucher.name, name=organisation.name
+            ),
+            "vouch_confirmed",
+            {**context, "admin_link": _admin_link(organisation)},
+        )
+    else:
+        organisation.vouch_declined_at = now
+        organisation.save(update_fields=["vouch_declined_at"])
+        log(organisation, "partners.vouch_declined", user=by)
+        _notify(
+            applicant_and_admins(organisation),
+            _subject(_("%(voucher)s did not vouch for your group"), voucher=voucher.name),
+            "vouch_declined",
+            context,
+        )
+    return organisation
+
+
+# --- Provisioning -------------------------------------------------------------
+
+
+def _permission(app_label, model, codename):
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    return Permission.objects.get(content_type=content_type, codename=codename)
+
+
+def _ensure_group(organisation):
+    if organisation.group_id:
+        group = organisation.group
+    else:
+        name = organisation.name[:150]
+        if Group.objects.filter(name=name).exists():
+            name = f"{organisation.name[:120]} ({organisation.slug})"[:150]
+        group = Group.objects.create(name=name)
+        organisation.group = group
+    group.permissions.add(_permission("wagtailadmin", "admin", "access_admin"))
+    return group
+
+
+def _ensure_collection(organisation):
+    if organisation.collection_id:
+        return organisation.collection
+    collection = Collection.get_first_root_node().add_child(name=organisation.name[:255])
+    organisation.collection = collection
+    return collection
+
+
+def _intro(organisation):
+    text = organisation.description.strip() or str(organisation.get_kind_display())
+    return Truncator(" ".join(text.split())).chars(300)
+
+
+def _ensure_partner_pages(organisation, user):
+    """The live PartnerPage under the default locale's directory, and its
+    Italian translation when the Italian directory exists."""
+    default_locale = Locale.get_default()
+    index = PartnerIndexPage.objects.filter(locale=default_locale).first()
+    if index is None:
+        raise PartnerError(
+            _("There is no partner directory page yet: create it before approving partners.")
+        )
+    page = PartnerPage.objects.filter(organisation=organisation, locale=default_locale).first()
+    if page is None:
+        page = PartnerPage(
+            title=organisation.name,
+            slug=find_available_slug(index, organisation.slug),
+            organisation=organisation,
+            intro=_intro(organisation),
+            owner=organisation.applicant,
+        )
+        index.add_child(instance=page)
+        page.save_revision(user=user).publish(user=user)
+
+    pages = [page]
+    italian = Locale.objects.filter(language_code="it").exclude(pk=default_locale.pk).first()
+    if italian and index.get_translation_or_none(italian):
+        translation_page = PartnerPage.objects.filter(
+            organisation=organisation, locale=italian
+        ).first()
+        if translation_page is None:
+            translation_page = page.copy_for_translation(italian)
+            translation_page.save_revision(user=user).publish(user=user)
+        pages.append(translation_page)
+    return pages
+
+
+def _grant_page_permissions(group, pages):
+    for codename in PAGE_PERMISSIONS:
+        permission = _permission("wagtailcore", "page", codename)
+        for page in pages:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_collection_permissions(group, collection):
+    for (app_label, model), codenames in COLLECTION_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=_permission(app_label, model, codename),
+            )
+
+
+def _withdraw_permissions(organisation):
+    if organisation.group_id:
+        GroupPagePermission.objects.filter(group=organisation.group).delete()
+        GroupCollectionPermission.objects.filter(group=organisation.group).delete()
+
+
+def sync_group(organisation):
+    """Make the organisation's group hold exactly its members while it is
+    approved, and nobody otherwise."""
+    if not organisation.group_id:
+        return
+    if organisation.is_approved:
+        organisation.group.user_set.set([m.user_id for m in organisation.memberships.all()])
+    else:
+        organisation.group.user_set.clear()
+
+
+@transaction.atomic
+def approve_organisation(organisation, *, approved_by):
+    """Approve an application and provision everything the organisation
+    needs to publish: its group, its pages and their permissions, its media
+    collection, its first administrator. Safe to call again: what exists is
+    kept and what is missing is added."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.status == Organisation.Status.SUSPENDED:
+        raise PartnerError(_("This organisation is suspended: reinstate it instead."))
+    if organisation.needs_vouching:
+        raise PartnerError(
+            _(
+                "An informal group can be approved only after an approved organisation has "
+                "vouched for it."
+            )
+        )
+    was_approved = organisation.is_approved
+
+    group = _ensure_group(organisation)
+    collection = _ensure_collection(organisation)
+    pages = _ensure_partner_pages(organisation, approved_by)
+    _grant_page_permissions(group, pages)
+    _grant_collection_permissions(group, collection)
+    # On first approval only: later (a second call, a reinstatement) the
+    # members decide who administers the organisation, and someone who has
+    # left must not come back.
+    if organisation.applicant_id and not was_approved:
+        membership, _created = Membership.objects.get_or_create(
+            user=organisation.applicant,
+            organisation=organisation,
+            defaults={"role": Membership.Role.ADMIN},
+        )
+        if not membership.is_admin:
+            membership.role = Membership.Role.ADMIN
+            membership.save(update_fields=["role"])
+
+    organisation.status = Organisation.Status.APPROVED
+    organisation.moderation_note = ""
+    organisation.save()
+    sync_group(organisation)
+
+    if not was_approved:
+        log(organisation, "partners.approve", user=approved_by)
+        _notify(
+            organisation_admins(organisation),
+            _subject(_("Welcome: %(name)s is now a partner"), name=organisation.name),
+            "welcome",
+            {
+                "organisation": organisation,
+                "manage_link": _manage_link(organisation),
+                "page_link": settings.SITE_URL + pages[0].url,
+                "admin_url": settings.SITE_URL + reverse("wagtailadmin_home"),
+            },
+        )
+    return organisation
+
+
+@transaction.atomic
+def reject_organisation(organisation, *, by, reason):
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
+        raise PartnerError(
+            _(
+                "Only an application under review can be rejected; suspend an approved "
+                "organisation instead."
+            )
+        )
+    organisation.status = Organisation.Status.REJECTED
+    organisation.moderation_note = reason
+    organisation.save(update_fields=["status", "moderation_note"])
+    log(organisation, "partners.reject", user=by)
+    _notify(
+        applicant_and_admins(organisation),
+        _subject(_("Your application for %(name)s"), name=organisation.name),
+        "rejected",
+        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def request_more_information(organisation, *, by, message):
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
+        raise PartnerError(_("Only an application under review can be asked for more information."))
+    organisation.status = Organisation.Status.PENDING
+    organisation.moderation_note = message
+    organisation.save(update_fields=["status", "moderation_note"])
+    log(organisation, "partners.request_information", user=by)
+    _notify(
+        applicant_and_admins(organisation),
+        _subject(_("A question about your application for %(name)s"), name=organisation.name),
+        "more_information",
+        {
+            "organisation": organisation,
+            "message": message,
+            "manage_link": _manage_link(organisation),
+            "application_link": _absolute("partners:manage_details", organisation.slug),
+        },
+    )
+    return organisation
+
+
+def organisation_pages(organisation):
+    """All pages of the organisation: its partner pages in every language and
+    everything below them."""
+    pages = Page.objects.none()
+    for partner_page in PartnerPage.objects.filter(organisation=organisation):
+        pages = pages | Page.objects.descendant_of(partner_page, inclusive=True)
+    return pages
+
+
+@transaction.atomic
+def suspend_organisation(organisation, *, by, reason):
+    """Withdraw the organisation's rights and take all its pages offline.
+    The pages stay as drafts; reinstatement publishes again what was live."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if not organisation.is_approved:
+        raise PartnerError(_("Only an approved organisation can be suspended."))
+    _withdraw_permissions(organisation)
+    # Cancel moderation in progress, so nothing of the organisation can be
+    # published while it is suspended.
+    for page in organisation_pages(organisation).specific():
+        if (state := page.current_workflow_state) is not None:
+            state.cancel(user=by)
+    live_pages = organisation_pages(organisation).live().specific().order_by("-depth")
+    suspended_revisions = {}
+    for page in live_pages:
+        suspended_revisions[str(page.pk)] = page.live_revision_id
+        UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
+    organisation.status = Organisation.Status.SUSPENDED
+    organisation.moderation_note = reason
+    organisation.suspended_revisions = suspended_revisions
+    organisation.save(update_fields=["status", "moderation_note", "suspended_revisions"])
+    sync_group(organisation)
+    log(organisation, "partners.suspend", user=by)
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("%(name)s has been suspended"), name=organisation.name),
+        "suspended",
+        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def reinstate_organisation(organisation, *, by):
+    """Give a suspended organisation back its rights and publish again the
+    versions of its pages that were live when it was suspended."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.status != Organisation.Status.SUSPENDED:
+        raise PartnerError(_("Only a suspended organisation can be reinstated."))
+    organisation.status = Organisation.Status.APPROVED
+    organisation.moderation_note = ""
+    organisation.save(update_fields=["status", "moderation_note"])
+    # Re-provisioning also restores the permissions and the group's members.
+    approve_organisation(organisation, approved_by=by)
+    organisation.refresh_from_db()
+
+    # Parents first, so each page is published under a live parent.
+    pages = organisation_pages(organisation).order_by("depth")
+    saved = {int(pk): revision_id for pk, revision_id in organisation.suspended_revisions.items()}
+    for page in pages:
+        revision_id = saved.get(page.pk)
+        if revision_id and not page.live:
+            revision = Revision.objects.filter(pk=revision_id).first()
+            if revision is not None:
+                revision.publish(user=by, skip_permission_checks=True)
+    organisation.suspended_revisions = {}
+    organisation.save(update_fields=["suspended_revisions"])
+    log(organisation, "partners.reinstate", user=by)
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("%(name)s has been reinstated"), name=organisation.name),
+        "reinstated",
+        {"organisation": organisation, "manage_link": _manage_link(organisation)},
+    )
+    return organisation
+
+
+# --- Members ------------------------------------------------------------------
+
+
+def invitation_token(invitation):
+    return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
+
+
+@transaction.atomic
+def invite_member(organisation, email, role, invited_by):
+    """Invite someone by email; the link in the email works once, for seven days."""
+    if not organisation.is_approved:
+        raise PartnerError(_("You can invite people once the organisation is approved."))
+    email = email.strip()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise PartnerError(_("%(email)s is already a member.") % {"email": email})
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email, role=role, invited_by=invited_by
+    )
+    _notify(
+        [email],
+        _subject(_("%(name)s invites you to join it on Cooperativa"), name=organisation.name),
+        "invitation",
+        {
+            "organisation": organisation,
+            "invitation": invitation,
+            "invited_by": invited_by,
+            "link": _absolute("partners:accept_invitation", invitation_token(invitation)),
+            "days": INVITATION_MAX_AGE.days,
+        },
+    )
+    return invitation
+
+
+def invitation_from_token(token):
+    """The invitation a token stands for; PartnerError if the token is
+    invalid, expired or already used."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise PartnerError(
+            _("This invitation has expired. Ask the organisation to send you a new one.")
+        ) from error
+    except signing.BadSignature as error:
+        raise PartnerError(
+            _("This invitation link is not valid. Check that you copied it whole.")
+        ) from error
+    invitation = (
+        Invitation.objects.select_related("organisation").filter(pk=data.get("invitation")).first()
+    )
+    if invitation is None:
+        raise PartnerError(_("This invitation has been withdrawn."))
+    if invitation.accepted_at:
+        raise PartnerError(_("This invitation has already been used."))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(token, user):
+    """Make ``user`` a member as the invitation says. The invitation must be
+    unexpired, unused and addressed to one of the user's verified emails."""
+    from allauth.account.models import EmailAddress
+
+    invitation = invitation_from_token(token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise PartnerError(_("This invitation has already been used."))
+    if not EmailAddress.objects.filter(
+        user=user, email__iexact=invitation.email, verified=True
+    ).exists():
+        raise PartnerError(
+            _(
+                "This invitation was sent to another email address. Sign in with the account "
+                "for %(email)s, or ask for an invitation to your own address."
+            )
+            % {"email": invitation.email}
+        )
+    organisation = invitation.organisation
+    membership, created = Membership.objects.get_or_create(
+        user=user, organisation=organisation, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    # Someone already in the organisation keeps their role.
+    sync_group(organisation)
+    return membership
+
+
+def _other_admins(membership):
+    return Membership.objects.filter(
+        organisation=membership.organisation, role=Membership.Role.ADMIN
+    ).exclude(pk=membership.pk)
+
+
+@transaction.atomic
+def set_member_role(membership, role, *, by):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if (
+        membership.is_admin
+        and role != Membership.Role.ADMIN
+        and not _other_admins(membership).exists()
+    ):
+        raise PartnerError(
+            _(
+                "An organisation needs at least one administrator: make someone else "
+                "administrator first."
+            )
+        )
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership, *, by):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.is_admin and not _other_admins(membership).exists():
+        raise PartnerError(
+            _("The last administrator cannot be removed: make someone else administrator first.")
+        )
+    organisation = membership.organisation
+    membership.delete()
+    sync_group(organisation)
+
+
+@transaction.atomic
+def request_to_join(organisation, user, message=""):
+    if not organisation.is_approved:
+        raise PartnerError(_("You can ask to join approved organisations only."))
+    if is_member(user, organisation):
+        raise PartnerError(_("You are already a member of %(name)s.") % {"name": organisation.name})
+    if JoinRequest.objects.filter(
+        user=user, organisation=organisation, decided_at__isnull=True
+    ).exists():
+        raise PartnerError(
+            _("You have already asked to join %(name)s: its administrators will answer soon.")
+            % {"name": organisation.name}
+        )
+    join_request = JoinRequest.objects.create(user=user, organisation=organisation, message=message)
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("%(person)s asks to join %(name)s"), person=user, name=organisation.name),
+        "join_request",
+        {
+            "organisation": organisation,
+            "join_request": join_request,
+            "requests_link": _absolute("partners:manage_requests", organisation.slug),
+        },
+    )
+    return join_request
+
+
+@transaction.atomic
+def decide_join_request(join_request, *, by, accept, role=Membership.Role.EDITOR):
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.decided_at:
+        raise PartnerError(_("This request has already been answered."))
+    organisation = join_request.organisation
+    join_request.decided_at = timezone.now()
+    join_request.decided_by = by
+    join_request.accepted = bool(accept)
+    join_request.save(update_fields=["decided_at", "decided_by", "accepted"])
+    membership = None
+    if accept:
+        membership, _created = Membership.objects.get_or_create(
+            user=join_request.user, organisation=organisation, defaults={"role": role}
+        )
+        sync_group(organisation)
+    _notify(
+        [join_request.user],
+        _subject(_("Your request to join %(name)s"), name=organisation.name),
+        "join_request_decided",
+        {
+            "organisation": organisation,
+            "accepted": bool(accept),
+            "manage_link": _manage_link(organisation),
+        },
+    )
+    return membership

@@ -1,0 +1,156 @@
+"""Organisations in the Wagtail admin, for the cooperative's moderators.
+
+The snippet listing and editor are open to people with organisation
+permissions (the Moderators group). Moderation actions appear in the
+listing's and the editor's menus and lead to the confirmation screens of
+partners.admin_views; the dashboard shows how many applications wait.
+"""
+
+from django.urls import include, path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from . import admin_views
+from .models import Organisation
+
+ACTION_ICONS = {
+    "approve": "tick",
+    "reject": "cross",
+    "more_information": "help",
+    "suspend": "warning",
+    "reinstate": "undo",
+}
+
+
+class OrganisationIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if admin_views.can_moderate(self.request.user):
+            buttons.extend(
+                MenuItem(
+                    label,
+                    url=admin_views.action_url(instance, action),
+                    icon_name=ACTION_ICONS[action],
+                    priority=15,
+                )
+                for action, label in admin_views.available_actions(instance)
+            )
+        return buttons
+
+
+class OrganisationEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if admin_views.can_moderate(self.request.user):
+            buttons.extend(
+                Button(
+                    label,
+                    url=admin_views.action_url(self.object, action),
+                    icon_name=ACTION_ICONS[action],
+                    priority=5,
+                )
+                for action, label in admin_views.available_actions(self.object)
+            )
+        return buttons
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = OrganisationIndexView
+    edit_view_class = OrganisationEditView
+    list_display = ["name", "kind", "status", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name"]
+    # Plain database search on the name: exact and immediate, with no index to keep.
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "kind",
+        "legal_form",
+        "registry_number",
+        "status",
+        "moderation_note",
+        "applicant",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "charter_accepted_at",
+        "vouched_by",
+        "vouched_at",
+        "vouch_declined_at",
+        "address",
+        "website",
+        "description",
+        "created_at",
+    ]
+
+
+register_snippet(OrganisationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "partners/organisations/",
+            include(
+                (admin_views.urlpatterns, "partners_moderation"), namespace="partners_moderation"
+            ),
+        )
+    ]
+
+
+class PendingOrganisationsPanel(Component):
+    name = "pending_organisations"
+    order = 90
+    template_name = "wagtailadmin/partners/pending_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "list_url": reverse("wagtailsnippets_partners_organisation:list")
+            + f"?status={Organisation.Status.PENDING}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_organisations_panel(request, panels):
+    if admin_views.can_moderate(request.user):
+        count = Organisation.objects.filter(status=Organisation.Status.PENDING).count()
+        panels.append(PendingOrganisationsPanel(count))
+
+
+@hooks.register("register_log_actions")
+def register_partner_log_actions(actions):
+    actions.register_action("partners.register", _("Apply"), _("Applied to become a partner"))
+    actions.register_action(
+        "partners.update_application",
+        _("Update application"),
+        _("Application updated by the applicant"),
+    )
+    actions.register_action("partners.vouch", _("Vouch"), _("Vouched for by an organisation"))
+    actions.register_action(
+        "partners.vouch_declined", _("Decline vouching"), _("Vouching declined")
+    )
+    actions.register_action("partners.approve", _("Approve"), _("Organisation approved"))
+    actions.register_action("partners.reject", _("Reject"), _("Application rejected"))
+    actions.register_action(
+        "partners.request_information", _("Ask for information"), _("More information requested")
+    )
+    actions.register_action("partners.suspend", _("Suspend"), _("Organisation suspended"))
+    actions.register_action("partners.reinstate", _("Reinstate"), _("Organisation reinstated"))

@@ -1,0 +1,154 @@
+"""A small, realistic site for the browser tests: hubs, two partners, a few
+placements, calls and projects, a standard page and the Italian home page.
+
+Built inside each test (the live server needs committed rows, and every
+transactional test starts from the migrated database again).
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail.rich_text import RichText
+
+from cooperativa.opportunities.models import Commitment, Sector
+from home.models import StandardPage
+from partners.models import Organisation
+from tests.factories import (
+    AreaFactory,
+    OrganisationFactory,
+    add_child,
+    create_call,
+    create_hub,
+    create_partner_page,
+    create_placement,
+    create_project,
+    home_page,
+    translate_page,
+)
+
+ITALIAN_HOME_INTRO = "Trova il tuo modo di partecipare: da un caffè insieme a un tirocinio pagato."
+
+
+@dataclass
+class SiteContent:
+    hubs: dict = field(default_factory=dict)
+    partners: list = field(default_factory=list)
+    placements: dict = field(default_factory=dict)
+    calls: list = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    standard_page: StandardPage = None
+    italian_home: object = None
+
+
+def build_site():
+    site = SiteContent()
+    site.hubs = {kind: create_hub(kind) for kind in ("", "placement", "call", "project")}
+    torino = AreaFactory(name="Torino", province="TO", region="Piemonte", slug="torino")
+    bologna = AreaFactory(name="Bologna", province="BO", region="Emilia-Romagna", slug="bologna")
+
+    ponte = create_partner_page(
+        OrganisationFactory(
+            name="Cooperativa Il Ponte",
+            slug="il-ponte",
+            kind=Organisation.Kind.COOPERATIVE_B,
+            description="A laundry and a café in Torino that employ people on probation.",
+        ),
+        intro="We run a laundry and a community café where people on probation learn a trade.",
+    )
+    uepe = create_partner_page(
+        OrganisationFactory(
+            name="UEPE Bologna",
+            slug="uepe-bologna",
+            kind=Organisation.Kind.PUBLIC_SERVICE,
+            legal_form=Organisation.LegalForm.PUBLIC_BODY,
+            description="The probation office for the province of Bologna.",
+        ),
+        intro="The probation office of Bologna works with cooperatives and volunteers.",
+    )
+    site.partners = [ponte, uepe]
+
+    # Each placement differs from the others in both audience and sector, so
+    # either kind of filter separates "laundry" from the rest.
+    site.placements = {
+        "laundry": create_placement(
+            ponte,
+            title="Laundry assistant",
+            slug="laundry-assistant",
+            area=torino,
+            sector=Sector.LAUNDRY,
+            audiences=["probation"],
+            paid=True,
+            stipend="€600 a month",
+            summary="Wash, iron and fold linen for hotels, with a tutor beside you.",
+        ),
+        "kitchen": create_placement(
+            ponte,
+            title="Kitchen helper in the community café",
+            slug="kitchen-helper",
+            area=torino,
+            sector=Sector.CATERING,
+            audiences=["work_release"],
+            summary="Prepare lunches for the neighbourhood, twenty hours a week.",
+        ),
+        "garden": create_placement(
+            uepe,
+            title="Market gardener",
+            slug="market-gardener",
+            area=bologna,
+            sector=Sector.AGRICULTURE,
+            audiences=["after_release"],
+            summary="Grow vegetables for the weekly market on the edge of the city.",
+        ),
+    }
+    site.calls = [
+        create_call(
+            uepe,
+            title="Become a volunteer mentor",
+            slug="volunteer-mentor",
+            area=bologna,
+            sector=Sector.COMMUNITY,
+            commitment=Commitment.REGULAR,
+            audiences=["volunteers"],
+            summary="Meet one person leaving prison every week for a year, with training.",
+        ),
+        create_call(
+            ponte,
+            title="Co-design workshop for the new bakery",
+            slug="bakery-workshop",
+            area=torino,
+            sector=Sector.CATERING,
+            commitment=Commitment.ONE_OFF,
+            audiences=["lived_experience"],
+            summary="Two hours to plan the bakery together, with coffee and cake.",
+        ),
+    ]
+    site.projects = [
+        create_project(
+            ponte,
+            title="A community garden in Barriera di Milano",
+            slug="community-garden",
+            area=torino,
+            sector=Sector.AGRICULTURE,
+            audiences=["anyone"],
+            summary="Neighbours and people on probation turn a car park into a garden.",
+        ),
+    ]
+    site.standard_page = add_child(
+        home_page(),
+        StandardPage(
+            title="About Cooperativa",
+            slug="about",
+            intro="Who we are and how the site works.",
+            body=[
+                ("heading", {"text": "Who we are", "level": "h2"}),
+                (
+                    "paragraph",
+                    RichText(
+                        "<p>Social cooperatives, probation services and community groups "
+                        "publish here what they do together.</p>"
+                    ),
+                ),
+            ],
+        ),
+    )
+    site.italian_home = translate_page(home_page(), "it", intro=ITALIAN_HOME_INTRO)
+    return site

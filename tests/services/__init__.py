@@ -1,0 +1,1 @@
+"""The services layer: the platform against real PostgreSQL, Redis, Celery and SMTP."""

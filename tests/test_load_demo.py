@@ -1,0 +1,299 @@
+"""The demo loader: a bilingual demo site in one command, safe to run again.
+
+Loading the demo takes several seconds, so it runs once for this module
+inside a transaction that is rolled back at the end; each test runs in a
+savepoint within it and sees the same fresh demo.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from cooperativa.opportunities.models import (
+    CallPage,
+    OpportunityIndexPage,
+    OpportunityPage,
+    PlacementPage,
+    ProjectPage,
+)
+from home.models import ContactSettings, FooterItem, HomePage, MainMenuItem, StandardPage
+from partners.models import Area, Organisation, PartnerPage
+
+
+def run_load_demo(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = run_load_demo()
+        yield output
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def loaded(demo, db):
+    return demo
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "areas": Area.objects.count(),
+        "images": get_image_model().objects.count(),
+        "menu": MainMenuItem.objects.count(),
+        "footer": FooterItem.objects.count(),
+    }
+
+
+# --- Content ----------------------------------------------------------------
+
+
+def test_home_page_has_content_in_both_languages(loaded, client):
+    english = HomePage.objects.get(locale=locale("en"))
+    italian = HomePage.objects.get(locale=locale("it"))
+    assert italian.translation_key == english.translation_key
+    assert len(english.body) > 3 and len(italian.body) > 3
+    assert "Torino" in english.intro and "insieme" in italian.intro
+
+    assert english.intro in client.get("/").content.decode()
+    assert italian.intro in client.get("/it/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "english_slug", "italian_slug"),
+    [
+        ("", "opportunities", "opportunita"),
+        ("placement", "placements", "tirocini"),
+        ("call", "calls", "chiamate"),
+        ("project", "projects", "progetti"),
+    ],
+)
+def test_hubs_exist_in_both_languages_with_translated_slugs(
+    loaded, kind, english_slug, italian_slug
+):
+    english = OpportunityIndexPage.objects.get(locale=locale("en"), kind=kind)
+    italian = english.get_translation(locale("it"))
+    assert english.live and italian.live
+    assert english.slug == english_slug
+    assert italian.slug == italian_slug
+    assert italian.specific.kind == kind
+
+
+def test_standard_pages_say_plainly_what_data_is_collected(loaded):
+    privacy = StandardPage.objects.get(locale=locale("en"), slug="privacy")
+    text = str(privacy.body)
+    assert "never ask about offences" in text
+    assert "12 months" in text
+    italian = privacy.get_translation(locale("it")).specific
+    assert "Non chiediamo mai di reati" in str(italian.body)
+    slugs = set(StandardPage.objects.filter(locale=locale("it")).values_list("slug", flat=True))
+    assert {"chi-siamo", "privacy", "accessibilita"} <= slugs
+
+
+def test_organisations_of_many_kinds_each_with_a_page_in_both_languages(loaded):
+    organisations = Organisation.objects.all()
+    assert organisations.count() >= 12
+    assert len({org.kind for org in organisations}) >= 5
+    for organisation in organisations:
+        assert organisation.status == Organisation.Status.APPROVED
+        assert organisation.logo_id and organisation.latitude and organisation.areas.exists()
+        assert organisation.website.startswith("https://") and "example.org" in organisation.website
+        pages = PartnerPage.objects.filter(organisation=organisation)
+        assert {page.locale.language_code for page in pages} == {"en", "it"}
+    assert Area.objects.filter(province__in=["TO", "BO", "PD", "BA"]).count() >= 8
+
+
+def test_opportunities_of_every_type_in_both_languages(loaded):
+    for model, at_least in ((PlacementPage, 18), (CallPage, 10), (ProjectPage, 6)):
+        english = model.objects.filter(locale=locale("en"))
+        assert english.count() >= at_least
+        assert model.objects.filter(locale=locale("it")).count() == english.count()
+    italian = PlacementPage.objects.get(locale=locale("it"), slug="aiuto-panettiere-turno-mattino")
+    assert italian.stipend == "€650 al mese"
+    assert italian.get_translation(locale("en")).specific.stipend == "€650 a month"
+    # Every page sits under its host organisation's page, in its own language.
+    assert isinstance(italian.get_parent().specific, PartnerPage)
+    assert italian.get_parent().locale == italian.locale
+
+
+def test_placements_are_open_closing_soon_and_closed(loaded):
+    states = {page.state for page in PlacementPage.objects.filter(locale=locale("en"))}
+    assert states == {"open", "closing_soon", "closed"}
+
+
+def test_projects_cover_every_stage_with_partners_and_updates(loaded):
+    projects = ProjectPage.objects.filter(locale=locale("en"))
+    assert {project.stage for project in projects} == set(ProjectPage.Stage.values)
+    for project in projects:
+        assert project.partner_organisations.exists()
+        assert 1 <= project.updates.count() <= 3
+        linked = list(project.linked_opportunities.all())
+        assert linked
+        # The Italian project links to the Italian placements and calls.
+        italian = project.get_translation(locale("it")).specific
+        assert {page.locale_id for page in italian.linked_opportunities.all()} == {locale("it").pk}
+
+
+def test_calls_have_events(loaded):
+    with_event = CallPage.objects.filter(locale=locale("en"), event_starts_at__isnull=False)
+    assert with_event.count() >= 3
+    for call in with_event:
+        assert call.event_ends_at > call.event_starts_at
+        assert call.event_place
+
+
+def test_images_have_a_text_alternative_in_each_language(loaded):
+    with_image = OpportunityPage.objects.filter(image__isnull=False)
+    assert with_image.count() >= 10
+    for page in with_image:
+        assert page.image_alt.startswith("Illustra")
+        assert page.image.collection.name == "Demo"
+    english = with_image.filter(locale=locale("en")).first()
+    italian = english.get_translation(locale("it"))
+    assert italian.specific.image_alt != english.image_alt
+
+
+def test_summaries_are_short_and_never_placeholder_text(loaded):
+    for page in OpportunityPage.objects.all():
+        assert len(page.summary) <= 240
+        assert "lorem" not in page.summary.lower()
+        assert "demo" not in (page.title + page.summary).lower()
+
+
+def test_navigation_and_contact_settings(loaded):
+    menu = [item.page.specific for item in MainMenuItem.objects.order_by("sort_order")]
+    assert [page.slug for page in menu] == [
+        "opportunities",
+        "placements",
+        "calls",
+        "projects",
+        "partners",
+        "about",
+    ]
+    assert [item.page.slug for item in FooterItem.objects.order_by("sort_order")] == [
+        "about",
+        "privacy",
+        "accessibility",
+    ]
+    contact = ContactSettings.objects.get()
+    assert contact.email.endswith("@example.org") and contact.phone
+
+
+def test_detail_pages_render_in_both_languages(loaded, client):
+    english = PlacementPage.objects.get(locale=locale("en"), slug="laundry-operator")
+    italian = english.get_translation(locale("it"))
+    response = client.get(english.url)
+    assert response.status_code == 200
+    assert "Laundry operator" in response.content.decode()
+    response = client.get(italian.url)
+    assert response.status_code == 200
+    assert italian.url.startswith("/it/")
+    assert "Addetto alla lavanderia" in response.content.decode()
+
+
+# --- Running it again ---------------------------------------------------------
+
+
+def test_running_again_adds_nothing(loaded):
+    before = counts()
+    output, _errors = run_load_demo()
+    assert "nothing added" in output
+    assert counts() == before
+
+
+def test_running_again_keeps_edits(loaded):
+    page = PlacementPage.objects.get(locale=locale("en"), slug="laundry-operator")
+    page.title = "Laundry operator (morning shift)"
+    page.save_revision().publish()
+    home = HomePage.objects.get(locale=locale("en"))
+    home.intro = "Our own words."
+    home.save_revision().publish()
+
+    run_load_demo()
+
+    page.refresh_from_db()
+    home.refresh_from_db()
+    assert page.title == "Laundry operator (morning shift)"
+    assert home.intro == "Our own words."
+    assert not PlacementPage.objects.filter(slug="laundry-operator-2").exists()
+
+
+def test_running_again_restores_only_what_is_missing(loaded):
+    """A missing translation is added back; the English page it comes from
+    is left as it is."""
+    page = CallPage.objects.get(locale=locale("en"), slug="become-circle-volunteer")
+    page.get_translation(locale("it")).delete()
+    run_load_demo()
+    assert CallPage.objects.filter(translation_key=page.translation_key).count() == 2
+    assert (
+        CallPage.objects.filter(locale=locale("en"), slug__startswith="become-circle").count() == 1
+    )
+
+
+# --- Scale --------------------------------------------------------------------
+
+
+def test_scale_adds_the_number_of_opportunities_asked_for_once(loaded):
+    before = OpportunityPage.objects.count()
+    run_load_demo("--scale", "20")
+    assert OpportunityPage.objects.count() == before + 20
+    run_load_demo("--scale", "20")
+    assert OpportunityPage.objects.count() == before + 20
+
+    generated = OpportunityPage.objects.filter(slug__regex=r"-g[0-9]{5}$")
+    assert generated.count() == 20
+    assert all(page.live for page in generated)
+    assert {page.specific_class for page in generated} <= {PlacementPage, CallPage, ProjectPage}
+    # The tree stays consistent, so Wagtail can move and add pages as usual.
+    assert Page.find_problems() == ([], [], [], [], [])
+    # And the search index knows them.
+    page = generated.order_by("pk").last()
+    assert page.pk in [result.pk for result in OpportunityPage.objects.live().search(page.title)]
+
+
+# --- The local admin account ------------------------------------------------
+
+
+def test_no_admin_account_when_debug_is_off(loaded):
+    from cooperativa.accounts.models import User
+
+    _output, errors = run_load_demo()
+    assert "not creating the demo admin" in errors
+    assert not User.objects.filter(email="admin@example.org").exists()
+
+
+@pytest.mark.parametrize("args", [["--with-admin"], []])
+def test_admin_account_with_the_flag_or_in_debug(loaded, args):
+    from allauth.account.models import EmailAddress
+
+    from cooperativa.accounts.models import User
+
+    with override_settings(DEBUG=not args):
+        output, _errors = run_load_demo(*args)
+    user = User.objects.get(email="admin@example.org")
+    assert user.is_superuser and user.is_staff
+    assert user.check_password("cooperativa-demo")
+    assert EmailAddress.objects.filter(
+        user=user, email=user.email, verified=True, primary=True
+    ).exists()
+    assert "admin@example.org" in output and "cooperativa-demo" in output
+
+    user.set_password("something only I know 42")
+    user.save()
+    run_load_demo("--with-admin")
+    user.refresh_from_db()
+    assert user.check_password("something only I know 42")
