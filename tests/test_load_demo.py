@@ -97,7 +97,10 @@ def test_standard_pages_say_plainly_what_data_is_collected(loaded):
     privacy = StandardPage.objects.get(locale=locale("en"), slug="privacy")
     text = str(privacy.body)
     assert "never ask about offences" in text
-    assert "12 months" in text
+    # It promises only what the platform does: no retention period for
+    # responses the site does not collect.
+    assert "12 months" not in text
+    assert "delete your account" in text
     italian = privacy.get_translation(locale("it")).specific
     assert "Non chiediamo mai di reati" in str(italian.body)
     slugs = set(StandardPage.objects.filter(locale=locale("it")).values_list("slug", flat=True))

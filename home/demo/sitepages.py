@@ -245,10 +245,9 @@ STANDARD_PAGES = {
                     "<ol><li>An organisation registers and our moderators check it.</li>"
                     "<li>Its members publish placements, calls and projects on its own "
                     "page.</li>"
-                    "<li>When several organisations work on a project, each of them approves the "
-                    "page before it goes live: we design together, we sign off together.</li>"
-                    "<li>Anyone can respond, with or without an account. Only the organisation "
-                    "concerned sees the response.</li></ol>",
+                    "<li>Our moderators read every page before it goes live.</li>"
+                    "<li>Anyone can take part, with or without an account: each opportunity "
+                    "says, in plain words, how to get in touch with the organisation.</li></ol>",
                 ),
                 ("heading", "Who runs it"),
                 (
@@ -282,11 +281,10 @@ STANDARD_PAGES = {
                     "verificano.</li>"
                     "<li>I suoi membri pubblicano tirocini, chiamate e progetti sulla propria "
                     "pagina.</li>"
-                    "<li>Quando più organizzazioni lavorano a un progetto, ognuna approva la "
-                    "pagina prima che venga pubblicata: progettiamo insieme e firmiamo "
-                    "insieme.</li>"
-                    "<li>Chiunque può rispondere, con o senza account. La risposta la vede solo "
-                    "l'organizzazione interessata.</li></ol>",
+                    "<li>I nostri moderatori leggono ogni pagina prima che venga "
+                    "pubblicata.</li>"
+                    "<li>Chiunque può partecipare, con o senza account: ogni opportunità spiega "
+                    "con parole semplici come mettersi in contatto con l'organizzazione.</li></ol>",
                 ),
                 ("heading", "Chi lo gestisce"),
                 (
@@ -312,10 +310,9 @@ STANDARD_PAGES = {
                     "<ul><li>We collect as little as we can.</li>"
                     "<li><b>We never ask about offences</b>, sentences, or whether you are or "
                     "have been in prison or on probation.</li>"
-                    "<li>Your responses are seen only by the organisation you write to and by our "
-                    "moderators.</li>"
-                    "<li>We delete responses automatically after 12 months.</li>"
-                    "<li>You can download or erase your data at any time.</li></ul>",
+                    "<li>When you write to an organisation about an opportunity, your message "
+                    "goes to that organisation only, not through this site.</li>"
+                    "<li>You can download or erase your account at any time.</li></ul>",
                 ),
                 ("heading", "What we collect"),
                 (
@@ -327,30 +324,31 @@ STANDARD_PAGES = {
                     "<p><b>If you create an account</b>: your email address, the name you want us "
                     "to use (it can be a nickname), your password (stored scrambled, so nobody "
                     "can read it) and your preferred language.</p>"
-                    "<p><b>If you respond to a placement or a call</b>: your name, how to contact "
-                    "you, your message and your answers to the organisation's questions. You do "
-                    "not have to explain why an opportunity suits you.</p>"
+                    "<p><b>If you take up a placement or a call</b>: you contact the "
+                    "organisation directly, as its page explains; this site does not see or keep "
+                    "what you send. You never have to explain why an opportunity suits you.</p>"
                     "<p><b>If you register an organisation</b>: its details and the name and "
                     "contact details of one contact person.</p>",
                 ),
                 ("heading", "Who sees it"),
                 (
                     "paragraph",
-                    "<p>A response goes only to the organisation that published the opportunity. "
-                    "Our moderators can see it to keep the site safe. Nothing you send is ever "
-                    "public, and we never sell or share data for marketing.</p>",
+                    "<p>Your account details are seen only by you and, to keep the site safe, by "
+                    "our moderators. An organisation's contact person is seen by the "
+                    "organisation's own members and our moderators, never by the public. We "
+                    "never sell or share data for marketing.</p>",
                 ),
                 ("heading", "How long we keep it"),
                 (
                     "paragraph",
-                    "<p>Responses are deleted automatically 12 months after you send them, "
-                    "sooner if you ask. Your account stays until you delete it.</p>",
+                    "<p>Your account stays until you delete it from My page; deleting it erases "
+                    "your details at once.</p>",
                 ),
                 ("heading", "Your rights"),
                 (
                     "paragraph",
-                    '<p>Signed in, go to <a href="/me/">My page</a> to see your responses, '
-                    "download all your data or erase it. You can also write to us at "
+                    '<p>Signed in, go to <a href="/me/">My page</a> to download all your data '
+                    "or delete your account. You can also write to us at "
                     '<a href="mailto:contatti@example.org">contatti@example.org</a>. If you '
                     "think we have misused your data, you can complain to the Italian data "
                     "protection authority, the Garante per la protezione dei dati "
@@ -369,10 +367,10 @@ STANDARD_PAGES = {
                     "<ul><li>Raccogliamo il minimo indispensabile.</li>"
                     "<li><b>Non chiediamo mai di reati</b>, condanne, né se sei o sei stato in "
                     "carcere o in misura alternativa.</li>"
-                    "<li>Le tue risposte le vedono solo l'organizzazione a cui scrivi e i nostri "
-                    "moderatori.</li>"
-                    "<li>Cancelliamo le risposte in automatico dopo 12 mesi.</li>"
-                    "<li>Puoi scaricare o cancellare i tuoi dati quando vuoi.</li></ul>",
+                    "<li>Quando scrivi a un'organizzazione per un'opportunità, il messaggio "
+                    "arriva solo a lei, non passa da questo sito.</li>"
+                    "<li>Puoi scaricare i tuoi dati o eliminare il tuo account quando "
+                    "vuoi.</li></ul>",
                 ),
                 ("heading", "Cosa raccogliamo"),
                 (
@@ -384,32 +382,32 @@ STANDARD_PAGES = {
                     "<p><b>Se crei un account</b>: il tuo indirizzo email, il nome con cui vuoi "
                     "essere chiamato (anche un soprannome), la password (salvata in forma "
                     "cifrata, così nessuno può leggerla) e la lingua che preferisci.</p>"
-                    "<p><b>Se rispondi a un tirocinio o a una chiamata</b>: il tuo nome, come "
-                    "contattarti, il tuo messaggio e le risposte alle domande "
-                    "dell'organizzazione. Non devi spiegare perché l'opportunità fa per "
-                    "te.</p>"
+                    "<p><b>Se partecipi a un tirocinio o a una chiamata</b>: contatti "
+                    "direttamente l'organizzazione, come spiega la sua pagina; questo sito non "
+                    "vede e non conserva ciò che invii. Non devi mai spiegare perché "
+                    "un'opportunità fa per te.</p>"
                     "<p><b>Se registri un'organizzazione</b>: i suoi dati e il nome e i recapiti "
                     "di una persona di riferimento.</p>",
                 ),
                 ("heading", "Chi vede i dati"),
                 (
                     "paragraph",
-                    "<p>Una risposta arriva solo all'organizzazione che ha pubblicato "
-                    "l'opportunità. I nostri moderatori possono vederla per tenere il sito "
-                    "sicuro. Niente di ciò che invii è mai pubblico, e non vendiamo né cediamo "
-                    "dati a fini commerciali.</p>",
+                    "<p>I dati del tuo account li vedi solo tu e, per tenere il sito sicuro, i "
+                    "nostri moderatori. La persona di riferimento di un'organizzazione la vedono "
+                    "solo i membri dell'organizzazione e i moderatori, mai il pubblico. Non "
+                    "vendiamo né cediamo dati a fini commerciali.</p>",
                 ),
                 ("heading", "Per quanto tempo"),
                 (
                     "paragraph",
-                    "<p>Le risposte vengono cancellate in automatico 12 mesi dopo l'invio, o "
-                    "prima se lo chiedi. Il tuo account resta finché non lo elimini.</p>",
+                    "<p>Il tuo account resta finché non lo elimini dalla tua pagina; "
+                    "eliminandolo cancelli subito i tuoi dati.</p>",
                 ),
                 ("heading", "I tuoi diritti"),
                 (
                     "paragraph",
-                    '<p>Dopo l\'accesso, vai su <a href="/it/me/">La mia pagina</a> per vedere le '
-                    "tue risposte, scaricare tutti i tuoi dati o cancellarli. Puoi anche "
+                    '<p>Dopo l\'accesso, vai su <a href="/it/me/">La mia pagina</a> per '
+                    "scaricare tutti i tuoi dati o eliminare il tuo account. Puoi anche "
                     'scriverci a <a href="mailto:contatti@example.org">contatti@example.org</a>. '
                     "Se pensi che abbiamo trattato male i tuoi dati, puoi presentare reclamo al "
                     "Garante per la protezione dei dati personali.</p>",
