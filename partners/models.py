@@ -501,11 +501,14 @@ class PartnerPage(SitePage):
         return opportunities_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from cooperativa.opportunities.listing import group_by_kind, projects_with_partner
+        from cooperativa.opportunities.listing import partner_profile
 
         context = super().get_context(request, *args, **kwargs)
-        context["opportunity_groups"] = group_by_kind(self.current_opportunities)
-        context["partner_projects"] = projects_with_partner(self)
+        # At most a few of each list, with a link to the rest on the hubs:
+        # the page stays light however much the organisation publishes.
+        profile = partner_profile(self, request)
+        context["opportunity_groups"] = profile.groups
+        context["partner_projects"] = profile.partner_projects
         return context
 
     def get_meta_description(self):

@@ -1,28 +1,320 @@
-"""The one way the platform sends email.
+"""The one way the platform sends email, through a durable outbox.
 
-Callers use ``queue_email``: the message leaves after the surrounding
-transaction commits, through Celery (inline in the embedded default, on a
-worker in production, retried if the mail server is down).
+Callers use ``queue_email``. It writes an ``OutboxEmail`` row in the
+caller's transaction (a rolled-back transaction sends nothing) and, once the
+transaction commits, hands the row's id to the ``send_outbox_email`` task:
+inline in the embedded default, on a worker in production.
+
+Nothing is lost when a part fails:
+
+- the broker is down: the row waits as "pending" and the beat task
+  ``requeue_pending_emails`` enqueues it again within a minute of the broker
+  coming back (``manage.py send_pending_emails`` sends it without a broker);
+- the mail server refuses or is unreachable: the row records the error and
+  waits an exponentially growing pause, after which the same beat task
+  enqueues it again; after ``OUTBOX_MAX_ATTEMPTS`` attempts it is marked
+  "failed" (a superuser can retry it from the admin);
+- a worker dies while sending: its claim expires after
+  ``OUTBOX_SENDING_TIMEOUT`` seconds and the row is offered again.
+
+Delivery is at least once, never lost: a task that arrives twice sends once,
+because a row is claimed (pending to sending) by one conditional UPDATE
+before anything is sent. Only a worker dying between the mail server's
+acceptance and the "sent" mark can cause a second copy, which carries the
+same Message-ID so that mail clients can recognise it.
+
+Sent rows hold addresses and texts: ``purge_sent`` deletes them
+``OUTBOX_RETENTION_DAYS`` after sending.
 """
+
+import datetime
+import functools
+import hashlib
+import logging
+import smtplib
+from collections import Counter
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.core.mail.utils import DNS_NAME
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .models import OutboxEmail
+
+logger = logging.getLogger(__name__)
+
+# The settings, with their defaults; any of them can be set in settings.
+DEFAULTS = {
+    # Attempts before a row is marked failed: with the delays below, about
+    # four hours of retries, enough to ride out a mail server's bad afternoon.
+    "OUTBOX_MAX_ATTEMPTS": 8,
+    # The wait after the first failure (seconds), doubled after each next one...
+    "OUTBOX_RETRY_DELAY": 120,
+    # ...up to this.
+    "OUTBOX_RETRY_MAX_DELAY": 6 * 60 * 60,
+    # How long a claim lasts: far beyond EMAIL_TIMEOUT, so that only a dead
+    # worker's row is offered again.
+    "OUTBOX_SENDING_TIMEOUT": 10 * 60,
+    # Sent rows are kept this long for moderators' questions, then deleted.
+    "OUTBOX_RETENTION_DAYS": 30,
+    # Rows enqueued per run of requeue_pending_emails: after a long outage the
+    # backlog drains at the workers' pace instead of flooding the broker.
+    "OUTBOX_REQUEUE_BATCH": 500,
+}
+
+# What publishing a task raises when the broker cannot be reached.
+BROKER_ERRORS = (BrokerOperationalError, RedisConnectionError, RedisTimeoutError, OSError)
+
+# last_error is shown to superusers only; an SMTP reply is short, a traceback is not kept.
+ERROR_MAX_LENGTH = 1000
 
 
-def deliver(subject, body, recipients, html_body=None):
+def outbox_setting(name):
+    return getattr(settings, name, DEFAULTS[name])
+
+
+def retry_delay(attempts):
+    """Seconds to wait after the ``attempts``-th failed attempt."""
+    delay = outbox_setting("OUTBOX_RETRY_DELAY") * 2 ** max(attempts - 1, 0)
+    return min(delay, outbox_setting("OUTBOX_RETRY_MAX_DELAY"))
+
+
+# --- Queueing -----------------------------------------------------------------
+
+
+def queue_email(subject, body, recipients, html_body=None, *, key=None):
+    """Send after the current transaction commits (at once outside one).
+
+    Lazy translations are rendered now, in the caller's language. ``key``
+    names the notification (for example ``"organisation-approved:42"``): while
+    a row with that key exists, queueing it again sends nothing. Returns the
+    outbox row.
+    """
+    values = {
+        "subject": str(subject),
+        "body": str(body),
+        "html_body": str(html_body) if html_body else "",
+        "recipients": [str(recipient) for recipient in recipients],
+    }
+    if key is None:
+        email, created = OutboxEmail.objects.create(**values), True
+    else:
+        email, created = OutboxEmail.objects.get_or_create(key=str(key), defaults=values)
+    if created:
+        transaction.on_commit(functools.partial(enqueue, email.pk))
+    return email
+
+
+def enqueue(outbox_id):
+    """Hand a row to a worker. Returns False when the broker could not be
+    reached: the row then waits for ``requeue_pending_emails``, and the
+    request that queued it goes on as if nothing happened."""
+    from .tasks import send_outbox_email
+
+    try:
+        send_outbox_email.delay(outbox_id)
+    except BROKER_ERRORS as error:
+        logger.warning(
+            "Outbox email %s waits: the broker could not be reached (%s: %s)",
+            outbox_id,
+            type(error).__name__,
+            error,
+        )
+        return False
+    return True
+
+
+# --- Sending ------------------------------------------------------------------
+
+
+def message_id(email):
+    """The same Message-ID on every attempt, so that a second copy is
+    recognisable as such."""
+    digest = hashlib.sha256(f"{email.pk}:{email.key}".encode()).hexdigest()[:32]
+    return f"<{digest}@{DNS_NAME}>"
+
+
+def deliver(subject, body, recipients, html_body=None, headers=None):
     """Send now. Returns the number of messages the mail server accepted."""
     message = EmailMultiAlternatives(
-        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=list(recipients)
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=list(recipients),
+        headers=headers,
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
     return message.send()
 
 
-def queue_email(subject, body, recipients, html_body=None):
-    """Send after the current transaction commits (at once outside one)."""
-    from .tasks import send_email
+def _due(now):
+    return Q(status=OutboxEmail.Status.PENDING) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
 
-    args = (str(subject), str(body), list(recipients))
-    transaction.on_commit(lambda: send_email.delay(*args, html_body=html_body))
+
+def _claim(outbox_id, now):
+    """Take a due row for sending, or return None."""
+    with transaction.atomic():
+        rows = OutboxEmail.objects.filter(pk=outbox_id)
+        if connection.features.has_select_for_update_skip_locked:
+            # A row locked by another worker is being handled: skip it at once.
+            rows = rows.select_for_update(skip_locked=True)
+        if rows.filter(_due(now)).values_list("pk", flat=True).first() is None:
+            return None
+        # The claim itself: a conditional UPDATE is atomic on every database,
+        # including SQLite, which has no row locks. Only one claimant matches.
+        claimed = OutboxEmail.objects.filter(_due(now), pk=outbox_id).update(
+            status=OutboxEmail.Status.SENDING,
+            attempts=F("attempts") + 1,
+            next_attempt_at=now
+            + datetime.timedelta(seconds=outbox_setting("OUTBOX_SENDING_TIMEOUT")),
+        )
+    if not claimed:
+        return None
+    return OutboxEmail.objects.get(pk=outbox_id)
+
+
+def _settle(email, **values):
+    """Update a claimed row unless its claim was lost meanwhile (expired and
+    taken again); the attempt number identifies the claim."""
+    return OutboxEmail.objects.filter(
+        pk=email.pk, status=OutboxEmail.Status.SENDING, attempts=email.attempts
+    ).update(**values)
+
+
+def send_queued(outbox_id):
+    """Send one outbox row now if it is due. Returns "sent", "retry" (it
+    failed and waits its pause), "failed" (the last attempt failed) or
+    "skipped" (not due, already sent, or another worker has it). Used by the
+    task and the management command; a mail server's failure never raises."""
+    email = _claim(outbox_id, timezone.now())
+    if email is None:
+        return "skipped"
+    try:
+        deliver(
+            email.subject,
+            email.body,
+            email.recipients,
+            html_body=email.html_body or None,
+            headers={"Message-ID": message_id(email)},
+        )
+    except Exception as error:  # Whatever went wrong, the row must record it.
+        return _record_failure(email, error)
+    _settle(
+        email,
+        status=OutboxEmail.Status.SENT,
+        sent_at=timezone.now(),
+        next_attempt_at=None,
+        last_error="",
+    )
+    return "sent"
+
+
+def _record_failure(email, error):
+    if isinstance(error, (smtplib.SMTPException, OSError)):
+        logger.warning(
+            "Outbox email %s, attempt %s: %s", email.pk, email.attempts, type(error).__name__
+        )
+    else:
+        # Not the mail server: a defect worth its traceback in the log.
+        logger.exception("Outbox email %s, attempt %s failed", email.pk, email.attempts)
+    # The exception's text only: SMTP replies and socket errors, no credentials.
+    description = f"{type(error).__name__}: {error}"[:ERROR_MAX_LENGTH]
+    if email.attempts >= outbox_setting("OUTBOX_MAX_ATTEMPTS"):
+        _settle(
+            email, status=OutboxEmail.Status.FAILED, next_attempt_at=None, last_error=description
+        )
+        return "failed"
+    delay = retry_delay(email.attempts)
+    _settle(
+        email,
+        status=OutboxEmail.Status.PENDING,
+        next_attempt_at=timezone.now() + datetime.timedelta(seconds=delay),
+        last_error=description,
+    )
+    return "retry"
+
+
+# --- Recovery -----------------------------------------------------------------
+
+
+def recover_stale(now=None):
+    """Offer again the rows whose worker died while sending them (their
+    claim expired). Returns how many."""
+    now = now or timezone.now()
+    stale = OutboxEmail.objects.filter(status=OutboxEmail.Status.SENDING, next_attempt_at__lte=now)
+    # Stored for the admin like the mail server's own messages, untranslated.
+    note = "The worker stopped before finishing this attempt."
+    failed = stale.filter(attempts__gte=outbox_setting("OUTBOX_MAX_ATTEMPTS")).update(
+        status=OutboxEmail.Status.FAILED, next_attempt_at=None, last_error=note
+    )
+    pending = stale.update(status=OutboxEmail.Status.PENDING, next_attempt_at=now, last_error=note)
+    if failed or pending:
+        logger.warning("Outbox: %s stale claims released, %s given up", pending, failed)
+    return failed + pending
+
+
+def due_ids(now=None, limit=None):
+    """Ids of the rows that may be sent now, oldest first."""
+    ids = (
+        OutboxEmail.objects.filter(_due(now or timezone.now()))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return list(ids[:limit] if limit else ids)
+
+
+def requeue_pending(now=None):
+    """Release stale claims and enqueue the due rows again. A row whose task
+    is still in the queue may be enqueued twice; the claim makes the second
+    task a no-op. Returns how many rows were enqueued."""
+    recover_stale(now)
+    enqueued = 0
+    for outbox_id in due_ids(now, limit=outbox_setting("OUTBOX_REQUEUE_BATCH")):
+        if not enqueue(outbox_id):
+            break  # The broker is still away; the next run tries again.
+        enqueued += 1
+    return enqueued
+
+
+def send_pending(limit=None):
+    """Send the due rows in this process, without a broker. Returns a
+    Counter of outcomes."""
+    recover_stale()
+    return Counter(send_queued(outbox_id) for outbox_id in due_ids(limit=limit))
+
+
+def retry_failed(outbox_id):
+    """Give a failed row a fresh set of attempts and enqueue it. Returns
+    whether the row was failed (and is now pending)."""
+    with transaction.atomic():
+        retried = OutboxEmail.objects.filter(pk=outbox_id, status=OutboxEmail.Status.FAILED).update(
+            status=OutboxEmail.Status.PENDING, attempts=0, next_attempt_at=None
+        )
+        if retried:
+            transaction.on_commit(functools.partial(enqueue, outbox_id))
+    return bool(retried)
+
+
+# --- Retention ----------------------------------------------------------------
+
+
+def purge_sent(now=None):
+    """Delete sent rows older than ``OUTBOX_RETENTION_DAYS``: they hold
+    personal data (addresses, texts) that is no longer needed once the
+    message has left. Pending and failed rows are kept: they are still owed.
+    Returns how many rows were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        days=outbox_setting("OUTBOX_RETENTION_DAYS")
+    )
+    deleted, _ = OutboxEmail.objects.filter(
+        status=OutboxEmail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

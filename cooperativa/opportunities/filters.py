@@ -7,6 +7,11 @@ be shared, bookmarked and used without JavaScript. Values that are not valid
 exist) are ignored rather than refused: a visitor following an old link
 still gets a list.
 
+A list can also be narrowed to one organisation (``partner=<slug>``: what it
+publishes; ``with_partner=<slug>``: the joint projects of others it is a
+partner in), as a partner profile's "See all" links do. That is not a facet:
+no checkboxes and no counts, but a notice that says so and can be removed.
+
 Counts are disjunctive: within one facet the choices add up (sector is
 catering OR laundry) and the count beside each choice applies every OTHER
 active filter, so it says how many results ticking that box would give.
@@ -14,6 +19,8 @@ Each facet costs one aggregate query, whatever the number of results or
 choices.
 """
 
+import functools
+import operator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,11 +28,19 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from partners.models import Area
+from partners.models import Area, PartnerPage
 
 from . import listing
-from .models import Audience, Commitment, OpportunityIndexPage, OpportunityPage, Sector
+from .models import (
+    Audience,
+    Commitment,
+    OpportunityIndexPage,
+    OpportunityPage,
+    ProjectPage,
+    Sector,
+)
 
 PER_PAGE = 12
 COLLAPSE_AFTER = 4
@@ -325,6 +340,71 @@ class FacetedListing:
         return fields
 
 
+# --- One organisation ------------------------------------------------------------------
+
+
+@dataclass
+class ChosenOrganisation:
+    organisation: object
+    # Its live partner pages (one per language): what it publishes is below them.
+    pages: list
+
+    def hosted_q(self):
+        return functools.reduce(
+            operator.or_, (Page.objects.child_of_q(page) for page in self.pages)
+        )
+
+
+class OrganisationScope:
+    """Narrows a list to one organisation, named by its slug in ``param``.
+
+    Only an organisation with a public profile can be chosen: an unknown
+    slug (or that of an organisation not approved) is ignored like any other
+    invalid value, and never shows the organisation's name.
+    """
+
+    def __init__(self, param, label, condition):
+        self.param = param
+        self.label = label
+        self.condition = condition
+
+    def clean(self, raw_value):
+        slug = (raw_value or "").strip()
+        if not slug:
+            return None
+        # One query, only when the parameter is there.
+        pages = list(
+            PartnerPage.objects.live()
+            .filter(organisation__slug=slug[:80])
+            .select_related("organisation")
+        )
+        return ChosenOrganisation(pages[0].organisation, pages) if pages else None
+
+    def q(self, chosen):
+        return self.condition(chosen)
+
+    def label_of(self, chosen):
+        return self.label % {"name": chosen.organisation.name}
+
+
+def _partnered_q(chosen):
+    through = ProjectPage.partner_organisations.through
+    return (
+        Q(
+            pk__in=through.objects.filter(organisation_id=chosen.organisation.pk).values(
+                "projectpage_id"
+            )
+        )
+        & ~chosen.hosted_q()
+    )
+
+
+ORGANISATION_SCOPES = (
+    OrganisationScope("partner", _("From: %(name)s"), ChosenOrganisation.hosted_q),
+    OrganisationScope("with_partner", _("Joint projects with: %(name)s"), _partnered_q),
+)
+
+
 # --- Opportunities -----------------------------------------------------------------
 
 
@@ -372,9 +452,41 @@ class OpportunityListing(FacetedListing):
         self.sorts["newest"] = _("Newest")
         super().__init__(params, base, opportunity_facets(show_type), path=path)
         self.show_closed = params.get("closed") in {"1", "on", "yes", "true"}
+        self.organisations = [
+            (scope, chosen)
+            for scope in ORGANISATION_SCOPES
+            if (chosen := scope.clean(params.get(scope.param))) is not None
+        ]
 
     def scope_q(self):
         return Q() if self.show_closed else listing.open_q(self.on)
+
+    def filter_q(self, exclude=None, *, scope=True):
+        # The organisation applies to everything, the facets' counts and the
+        # number of closed ones included, whatever ``scope`` says.
+        condition = super().filter_q(exclude, scope=scope)
+        for organisation_scope, chosen in self.organisations:
+            condition &= organisation_scope.q(chosen)
+        return condition
+
+    @property
+    def organisation_notices(self):
+        """(label, address without it) for the chosen organisation."""
+        return [
+            (scope.label_of(chosen), self.url_with(**{scope.param: None}))
+            for scope, chosen in self.organisations
+        ]
+
+    @property
+    def active_filters(self):
+        return [*self.organisation_notices, *super().active_filters]
+
+    @property
+    def hidden_fields(self):
+        return [
+            *super().hidden_fields,
+            *((scope.param, chosen.organisation.slug) for scope, chosen in self.organisations),
+        ]
 
     @cached_property
     def closed_count(self):
@@ -392,7 +504,7 @@ class OpportunityListing(FacetedListing):
 
     @property
     def is_filtered(self):
-        return super().is_filtered or self.show_closed
+        return super().is_filtered or self.show_closed or bool(self.organisations)
 
     def order(self, queryset):
         if self.sort == "newest":

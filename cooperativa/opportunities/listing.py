@@ -13,9 +13,12 @@ time, and host organisations are fetched for a whole list at once.
 """
 
 import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -208,6 +211,136 @@ def localized_opportunities(pages, locale):
         OpportunityPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
     )
     return attach_hosts(for_display(sort_closing_soonest(queryset)))
+
+
+# --- A partner's profile ----------------------------------------------------------
+
+# A profile shows a taste of each list, not the whole of it: an organisation
+# with hundreds of placements would otherwise send a page of megabytes. The
+# rest is one link away, on the hub filtered by the organisation.
+PROFILE_LIMIT = 6
+
+
+@dataclass
+class ProfileList:
+    """Up to PROFILE_LIMIT open opportunities of one kind, how many there
+    are in all, and where to see them all (None when they are all here)."""
+
+    kind: str
+    heading: str
+    items: list
+    count: int
+    more_url: str | None = None
+
+
+@dataclass
+class PartnerProfile:
+    # One ProfileList per kind the organisation publishes something open of.
+    groups: list = field(default_factory=list)
+    # Open joint projects led by others, in which it is a partner.
+    partner_projects: ProfileList | None = None
+
+
+def _hosted_q(partner_page):
+    return Page.objects.child_of_q(partner_page)
+
+
+def _partnered_q(partner_page):
+    """Joint projects of other organisations, in ``partner_page``'s language,
+    that list its organisation as a partner."""
+    through = ProjectPage.partner_organisations.through
+    return (
+        Q(locale=partner_page.locale_id)
+        & Q(
+            pk__in=through.objects.filter(organisation_id=partner_page.organisation_id).values(
+                "projectpage_id"
+            )
+        )
+        & ~_hosted_q(partner_page)
+    )
+
+
+def _hub_urls(hubs, request, query):
+    """{kind: address of the hub listing it, with ``query`` applied}. A kind
+    without a hub of its own goes to the all-types hub, filtered by type."""
+    by_kind = {hub.kind: hub for hub in hubs}
+    urls = {}
+    for kind in KIND_MODELS:
+        hub, params = by_kind.get(kind), dict(query)
+        if hub is None and "" in by_kind:
+            hub, params = by_kind[""], {"type": kind, **params}
+        url = hub.get_url(request) if hub is not None else None
+        if url:
+            urls[kind] = f"{url}?{urlencode(params)}"
+    return urls
+
+
+def partner_profile(partner_page, request=None, limit=PROFILE_LIMIT, on=None):
+    """The lists on a partner's profile: up to ``limit`` open opportunities
+    of each kind it publishes, closing soonest first, and up to ``limit`` of
+    the joint projects it is a partner in, each with its total and a link
+    to the rest. A fixed number of queries, however many there are: one
+    aggregate for every total, one for the first ``limit`` of each kind."""
+    on = on or today()
+    organisation = partner_page.organisation
+    public = OpportunityPage.objects.live().public().filter(open_q(on))
+    hosted, partnered = _hosted_q(partner_page), _partnered_q(partner_page)
+    totals = public.aggregate(
+        partner_projects=Count("pk", filter=partnered),
+        **{
+            kind: Count("pk", filter=hosted & Q(content_type=content_type_for_kind(kind)))
+            for kind in KIND_MODELS
+        },
+    )
+    profile = PartnerProfile()
+    if not any(totals.values()):
+        return profile
+
+    order = (F("closes_on").asc(nulls_last=True), F("first_published_at").desc(), F("pk").asc())
+    firsts = (
+        public.filter(hosted)
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F("content_type")], order_by=list(order))
+        )
+        .filter(position__lte=limit)
+        .order_by(*order)
+    )
+    opportunities = list(for_display(firsts)) if any(totals[kind] for kind in KIND_MODELS) else []
+    for page in opportunities:
+        page.host_page = partner_page
+
+    partner_projects = []
+    if totals["partner_projects"]:
+        partner_projects = attach_hosts(
+            sort_closing_soonest(
+                ProjectPage.objects.filter(pk__in=public.filter(partnered).values("pk")),
+                on,
+            ).select_related("area")[:limit]
+        )
+
+    # Asked whether or not a list is long enough to need its link, so that
+    # the page costs the same however many opportunities there are.
+    hubs = hubs_of(partner_page.locale_id)
+    hosted_urls = _hub_urls(hubs, request, {"partner": organisation.slug})
+    with_partner_urls = _hub_urls(hubs, request, {"with_partner": organisation.slug})
+
+    for kind, heading, pages in group_by_kind(opportunities):
+        more_url = hosted_urls.get(kind) if totals[kind] > len(pages) else None
+        profile.groups.append(ProfileList(kind, heading, pages, totals[kind], more_url))
+    if partner_projects:
+        more_url = (
+            with_partner_urls.get("project")
+            if totals["partner_projects"] > len(partner_projects)
+            else None
+        )
+        profile.partner_projects = ProfileList(
+            "project",
+            dict(OpportunityIndexPage.Kind.choices)["project"],
+            partner_projects,
+            totals["partner_projects"],
+            more_url,
+        )
+    return profile
 
 
 def group_by_kind(opportunities):

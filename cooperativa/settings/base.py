@@ -285,6 +285,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cooperativa.notifications.tasks.publish_scheduled_pages",
         "schedule": 600.0,
     },
+    # The email outbox (cooperativa/notifications/email.py): emails the broker
+    # never took, back-offs that are over, claims of workers that died.
+    "requeue-pending-emails": {
+        "task": "cooperativa.notifications.tasks.requeue_pending_emails",
+        "schedule": 60.0,
+        # Runs missed while the workers were away are replaced by the next one.
+        "options": {"expires": 55},
+    },
+    # Sent emails hold personal data: deleted after OUTBOX_RETENTION_DAYS.
+    "purge-sent-emails": {
+        "task": "cooperativa.notifications.tasks.purge_sent_emails",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # Wagtail's own background work (search and reference index updates) runs

@@ -3,8 +3,10 @@ alternates in <head>.
 
 Both come from one list, computed once per response by ``language_links``:
 for a Wagtail page, its own live translations (a page whose slug was
-translated is still found, through its translation key); for any other view
-under the language prefix (search, feeds, /me/), Django's ``translate_url``.
+translated is still found, through its translation key), read with its
+ancestors in one query shared with the breadcrumbs (``_site.page_family``);
+for any other view under the language prefix (search, feeds, /me/), Django's
+``translate_url``.
 Where the content has no translation in a language, the switcher leads to
 the nearest translated page above it (at worst that language's home page),
 and no hreflang alternate is announced for it.
@@ -14,13 +16,11 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
 
-from ._site import current_page, current_site, home_pages_by_language
+from ._site import current_page, current_site, home_pages_by_language, page_family
 
 register = template.Library()
 
@@ -56,26 +56,14 @@ def _with_query(url, request):
     return f"{url}?{query}" if query and url else url
 
 
-def _nearest_translated_ancestors(page, codes):
+def _nearest_translated_ancestors(family, codes):
     """For each language in ``codes``, the deepest live translation of one
-    of ``page``'s ancestors (its home page at worst)."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    if not ancestors or not codes:
-        return {}
-    found = {}
-    for translation in (
-        Page.objects.live()
-        .filter(
-            translation_key__in=[ancestor.translation_key for ancestor in ancestors],
-            locale__language_code__in=codes,
-        )
-        .select_related("locale")
-    ):
-        found[(translation.translation_key, translation.locale.language_code)] = translation
+    of the page's ancestors (its home page at worst)."""
+    ancestors = [ancestor for ancestor in family.ancestors if ancestor.depth > 1]
     nearest = {}
     for code in codes:
         for ancestor in reversed(ancestors):
-            translation = found.get((ancestor.translation_key, code))
+            translation = family.translations_of(ancestor.translation_key).get(code)
             if translation is not None:
                 nearest[code] = translation
                 break
@@ -83,16 +71,12 @@ def _nearest_translated_ancestors(page, codes):
 
 
 def _links_for_page(page, request):
-    translations = {
-        translation.locale.language_code: translation
-        # The page itself counts even when it is a draft seen in preview.
-        for translation in page.get_translations(inclusive=True)
-        .filter(Q(live=True) | Q(pk=page.pk))
-        .select_related("locale")
-    }
+    # The page itself counts even when it is a draft seen in preview.
+    family = page_family(request, page)
+    translations = family.translations_of(page.translation_key, include=page.pk)
     codes = _language_codes()
     missing = [code for code in codes if code not in translations]
-    fallbacks = _nearest_translated_ancestors(page, missing)
+    fallbacks = _nearest_translated_ancestors(family, missing)
     active = get_language()
     links = []
     for code in codes:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
@@ -131,3 +133,27 @@ def page_meta(context):
 def as_og_locale(code):
     """A language code as Open Graph writes it: "it" -> "it_IT"."""
     return og_locale(code)
+
+
+class DescriptionMetaNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # The content is rendered template output, already escaped.
+        content = self.nodelist.render(context).strip()
+        if not content:
+            return ""
+        return format_html('<meta name="description" content="{}">', mark_safe(content))  # noqa: S308
+
+
+@register.tag
+def description_meta(parser, token):
+    """``{% description_meta %}…{% enddescription_meta %}``: a <meta
+    name="description"> with what is inside, or nothing at all when that is
+    empty: an empty description is worse than none (search engines and
+    accessibility checkers flag it), and pages without one are left to
+    search engines to summarise."""
+    nodelist = parser.parse(("enddescription_meta",))
+    parser.delete_first_token()
+    return DescriptionMetaNode(nodelist)

@@ -10,12 +10,19 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import Q, Value
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.models import NavigationSettings
+from home.models import FooterItem, MainMenuItem
 
-from ._site import current_page, current_site, home_pages_by_language
+from ._site import (
+    active_content_language,
+    current_page,
+    current_site,
+    home_pages_by_language,
+    page_family,
+)
 
 register = template.Library()
 
@@ -29,70 +36,93 @@ class MenuLink:
     current: str = ""
 
 
-def _localize(pages):
-    """Map each page's pk to its live translation in the active language,
-    falling back to the page itself when it is live and has none."""
-    if not pages:
-        return {}
-    locale = Locale.get_active()
-    translations = {
-        translation.translation_key: translation
-        for translation in Page.objects.live().filter(
-            translation_key__in={page.translation_key for page in pages}, locale=locale
+def _menu_targets(request):
+    """{"main": [(label, page)], "footer": [...]}: each menu item with the
+    live page it leads to in the active language, in menu order.
+
+    Two queries for both menus, however many items: the items of both (one
+    UNION), then every page they may lead to. Cached on the request."""
+    cached = getattr(request, "_cooperativa_menus", None)
+    if cached is not None:
+        return cached
+    menus = {"main": [], "footer": []}
+    site = current_site(request)
+    if site is not None:
+        columns = ("menu", "page_id", "page__translation_key", "label", "sort_order", "id")
+        main = (
+            MainMenuItem.objects.filter(setting__site=site)
+            .annotate(menu=Value("main"))
+            .values_list(*columns)
+            .order_by()
         )
-    }
-    localized = {}
-    for page in pages:
-        target = translations.get(page.translation_key)
-        if target is None and page.live:
-            target = page
-        if target is not None:
-            localized[page.pk] = target
-    return localized
+        footer = (
+            FooterItem.objects.filter(setting__site=site)
+            .annotate(menu=Value("footer"))
+            .values_list(*columns)
+            .order_by()
+        )
+        items = list(main.union(footer, all=True).order_by("menu", "sort_order", "id"))
+        if items:
+            language = active_content_language()
+            pages = Page.objects.live().filter(
+                Q(pk__in={item[1] for item in items})
+                | Q(
+                    locale__language_code=language,
+                    translation_key__in={item[2] for item in items},
+                )
+            )
+            by_pk, translated = {}, {}
+            for page in pages.select_related("locale"):
+                by_pk[page.pk] = page
+                if page.locale.language_code == language:
+                    translated[page.translation_key] = page
+            for menu, page_id, translation_key, label, _order, _id in items:
+                # The translation in the active language; else the page
+                # itself, when it is live.
+                target = translated.get(translation_key) or by_pk.get(page_id)
+                if target is not None:
+                    menus[menu].append((label, target))
+    if request is not None:
+        request._cooperativa_menus = menus
+    return menus
 
 
-def _menu(context, relation):
+def _menu(context, menu):
     request = context.get("request")
     if request is None:
         return []
-    navigation = NavigationSettings.for_request(request)
-    items = list(getattr(navigation, relation).select_related("page"))
-    localized = _localize([item.page for item in items])
     page = current_page(context)
     site = current_site(request)
     root_depth = site.root_page.depth if site else 1
     links = []
-    for item in items:
-        target = localized.get(item.page_id)
-        if target is None:
-            continue
+    for label, target in _menu_targets(request)[menu]:
         current = ""
         if page is not None and page.pk:
             if target.pk == page.pk:
                 current = "page"
             elif target.depth > root_depth and page.path.startswith(target.path):
                 current = "true"
-        links.append(MenuLink(item.label or target.title, target.get_url(request), current))
+        links.append(MenuLink(label or target.title, target.get_url(request), current))
     return links
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The main menu links, in the active language."""
-    return _menu(context, "main_menu_items")
+    return _menu(context, "main")
 
 
 @register.simple_tag(takes_context=True)
 def footer_menu(context):
     """The footer links, in the active language."""
-    return _menu(context, "footer_items")
+    return _menu(context, "footer")
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     """The address of the home page in the active language; "/" when the
     site has none (the home page of the default language answers there)."""
-    homes = home_pages_by_language(context.get("request"))
+    homes = home_pages_by_language(context.get("request"), current_page(context))
     home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
     return home.get_url(context.get("request")) if home else "/"
 
@@ -110,7 +140,11 @@ def breadcrumb_trail(context, page=None):
     root_depth = site.root_page.depth if site else 2
     if page.depth <= root_depth:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=root_depth)
+    ancestors = [
+        ancestor
+        for ancestor in page_family(request, page).ancestors
+        if ancestor.depth >= root_depth
+    ]
     trail = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
     trail.append({"title": page.title, "url": page.get_url(request)})
     return trail

@@ -1,0 +1,1 @@
+"""Commands for operators: sending the outbox without a broker."""
