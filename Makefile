@@ -50,9 +50,12 @@ format: $(STAMP) ## Fix code style where ruff can
 	$(BIN)/ruff format .
 
 worker: $(STAMP) ## Start a Celery worker (needs CELERY_BROKER_URL)
+	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1): without a broker, tasks already run inline."; exit 1; }
 	$(BIN)/celery -A cooperativa worker --loglevel=INFO
 
 beat: $(STAMP) ## Start Celery beat, the scheduler: run exactly one
+	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1) to run beat."; exit 1; }
+	@mkdir -p var
 	$(BIN)/celery -A cooperativa beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
 bench: $(STAMP) messages ## Load 10,000 opportunities and measure pages under gunicorn (BENCH_ARGS=--fresh rebuilds)
