@@ -1,3 +1,5 @@
+"""The notifications app: the email outbox, its tasks and its admin."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,6 @@ class NotificationsConfig(AppConfig):
     name = "cooperativa.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)

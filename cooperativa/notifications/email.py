@@ -1,9 +1,14 @@
 """The one way the platform sends email, through a durable outbox.
 
-Callers use ``queue_email``. It writes an ``OutboxEmail`` row in the
-caller's transaction (a rolled-back transaction sends nothing) and, once the
-transaction commits, hands the row's id to the ``send_outbox_email`` task:
-inline in the embedded default, on a worker in production.
+Our code calls ``queue_email``; everything else that sends mail through
+Django's email API (Wagtail's moderation notifications, ``send_mail``,
+``mail_admins``) reaches ``queue_message`` through ``OutboxEmailBackend``,
+which is ``EMAIL_BACKEND``. Either way an ``OutboxEmail`` row is written in
+the caller's transaction (a rolled-back transaction sends nothing) and, once
+the transaction commits, the row's id goes to the ``send_outbox_email``
+task: inline in the embedded default, on a worker in production. The worker
+delivers through ``OUTBOX_DELIVERY_BACKEND``, the backend by which mail
+really leaves (SMTP, or files in development).
 
 Nothing is lost when a part fails:
 
@@ -27,15 +32,21 @@ Sent rows hold addresses and texts: ``purge_sent`` deletes them
 ``OUTBOX_RETENTION_DAYS`` after sending.
 """
 
+import base64
 import datetime
 import functools
 import hashlib
 import logging
 import smtplib
 from collections import Counter
+from email.message import Message
+from email.mime.base import MIMEBase
+from email.parser import BytesParser
+from email.policy import compat32
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.utils import DNS_NAME
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -65,6 +76,9 @@ DEFAULTS = {
     # Rows enqueued per run of requeue_pending_emails: after a long outage the
     # backlog drains at the workers' pace instead of flooding the broker.
     "OUTBOX_REQUEUE_BATCH": 500,
+    # How mail really leaves, for the worker only: EMAIL_BACKEND is the
+    # outbox itself (OutboxEmailBackend).
+    "OUTBOX_DELIVERY_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
 }
 
 # What publishing a task raises when the broker cannot be reached.
@@ -87,19 +101,41 @@ def retry_delay(attempts):
 # --- Queueing -----------------------------------------------------------------
 
 
-def queue_email(subject, body, recipients, html_body=None, *, key=None):
+def queue_email(
+    subject,
+    body,
+    recipients,
+    html_body=None,
+    *,
+    key=None,
+    cc=(),
+    bcc=(),
+    reply_to=(),
+    from_email=None,
+    headers=None,
+    attachments=(),
+):
     """Send after the current transaction commits (at once outside one).
 
     Lazy translations are rendered now, in the caller's language. ``key``
     names the notification (for example ``"organisation-approved:42"``): while
-    a row with that key exists, queueing it again sends nothing. Returns the
-    outbox row.
+    a row with that key exists, queueing it again sends nothing. A message
+    with ``html_body`` and an empty ``body`` leaves as HTML only. The other
+    arguments mean what they mean to Django's ``EmailMessage``; without
+    ``from_email`` the message leaves from ``DEFAULT_FROM_EMAIL``. Returns
+    the outbox row.
     """
     values = {
         "subject": str(subject),
         "body": str(body),
         "html_body": str(html_body) if html_body else "",
-        "recipients": [str(recipient) for recipient in recipients],
+        "recipients": _addresses(recipients),
+        "cc": _addresses(cc),
+        "bcc": _addresses(bcc),
+        "reply_to": _addresses(reply_to),
+        "from_email": str(from_email) if from_email else "",
+        "headers": {str(name): str(value) for name, value in (headers or {}).items()},
+        "attachments": [_stored_attachment(attachment) for attachment in attachments],
     }
     if key is None:
         email, created = OutboxEmail.objects.create(**values), True
@@ -108,6 +144,91 @@ def queue_email(subject, body, recipients, html_body=None, *, key=None):
     if created:
         transaction.on_commit(functools.partial(enqueue, email.pk))
     return email
+
+
+def queue_message(message, *, key=None):
+    """``queue_email`` for a Django ``EmailMessage`` (what
+    ``OutboxEmailBackend`` receives). Returns the outbox row.
+
+    The row keeps a text body and one HTML version: a message with any other
+    alternative (a calendar invitation, say) is refused with ValueError
+    rather than sent without it. Attachments are kept with the row.
+    """
+    body, html_body = message.body, None
+    if message.content_subtype == "html":
+        body, html_body = "", message.body
+    for content, mimetype in getattr(message, "alternatives", ()):
+        if mimetype != "text/html" or html_body is not None:
+            raise ValueError(
+                f"The outbox keeps a text and an HTML version; this message also has {mimetype}."
+            )
+        html_body = content
+    return queue_email(
+        message.subject,
+        body,
+        message.to,
+        html_body=html_body,
+        key=key,
+        cc=message.cc,
+        bcc=message.bcc,
+        reply_to=message.reply_to,
+        from_email=message.from_email,
+        headers=message.extra_headers,
+        attachments=message.attachments,
+    )
+
+
+def _addresses(addresses):
+    return [str(address) for address in addresses]
+
+
+class StoredPart(MIMEBase):
+    """A MIME attachment read back from a row whole: its headers (a
+    Content-ID, say) and encoding as the sender made them. Django attaches a
+    MIMEBase instance as it is."""
+
+    def __init__(self, policy=compat32):
+        # The parser builds the part; MIMEBase's own arguments would add a
+        # second Content-Type.
+        Message.__init__(self, policy=policy)
+
+
+def _stored_attachment(attachment):
+    """An attachment as Django's EmailMessage holds it (a MIME part, or a
+    filename, content, mimetype triple) as JSON for the row."""
+    if isinstance(attachment, MIMEBase):
+        return {"mime": _encode(attachment.as_bytes())}
+    filename, content, mimetype = attachment
+    if isinstance(content, EmailMessage):
+        content = content.message()
+    if isinstance(content, Message):
+        content = content.as_bytes()
+    if isinstance(content, str):
+        return {"filename": filename, "mimetype": mimetype, "text": content}
+    return {"filename": filename, "mimetype": mimetype, "base64": _encode(content)}
+
+
+def _restored_attachment(stored):
+    """The arguments of ``EmailMessage.attach`` for a stored attachment."""
+    if "mime" in stored:
+        return (BytesParser(_class=StoredPart).parsebytes(base64.b64decode(stored["mime"])),)
+    content = stored["text"] if "text" in stored else base64.b64decode(stored["base64"])
+    return (stored["filename"], content, stored["mimetype"])
+
+
+def _encode(data):
+    return base64.b64encode(data).decode("ascii")
+
+
+def attachment_names(email):
+    """The file names of a row's attachments, for the admin."""
+    names = []
+    for stored in email.attachments:
+        if "mime" in stored:
+            names.append(_restored_attachment(stored)[0].get_filename() or "")
+        else:
+            names.append(stored["filename"] or "")
+    return names
 
 
 def enqueue(outbox_id):
@@ -139,17 +260,51 @@ def message_id(email):
     return f"<{digest}@{DNS_NAME}>"
 
 
-def deliver(subject, body, recipients, html_body=None, headers=None):
-    """Send now. Returns the number of messages the mail server accepted."""
+def message_for(email):
+    """The EmailMessage a row stands for."""
+    headers = dict(email.headers)
+    # A sender's own Message-ID (to thread replies, say) is as stable as ours.
+    if not any(name.lower() == "message-id" for name in headers):
+        headers["Message-ID"] = message_id(email)
     message = EmailMultiAlternatives(
-        subject=subject,
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=list(recipients),
+        subject=email.subject,
+        body=email.body,
+        from_email=email.from_email or settings.DEFAULT_FROM_EMAIL,
+        to=email.recipients,
+        cc=email.cc,
+        bcc=email.bcc,
+        reply_to=email.reply_to,
         headers=headers,
     )
-    if html_body:
-        message.attach_alternative(html_body, "text/html")
+    if email.html_body and not email.body:
+        message.body, message.content_subtype = email.html_body, "html"
+    elif email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    for stored in email.attachments:
+        message.attach(*_restored_attachment(stored))
+    return message
+
+
+def delivery_connection():
+    """A connection to the backend by which mail really leaves. Never the
+    outbox's own backend: each delivery would queue the message again."""
+    from .backends import OutboxEmailBackend
+
+    backend = outbox_setting("OUTBOX_DELIVERY_BACKEND")
+    mail_connection = get_connection(backend)
+    if isinstance(mail_connection, OutboxEmailBackend):
+        raise ImproperlyConfigured(
+            f"OUTBOX_DELIVERY_BACKEND is {backend}, the outbox itself: it must be the "
+            "backend that sends mail (SMTP, say), which the environment variable "
+            "EMAIL_BACKEND sets."
+        )
+    return mail_connection
+
+
+def deliver(message):
+    """Send an EmailMessage now, through ``OUTBOX_DELIVERY_BACKEND``.
+    Returns the number of messages the mail server accepted."""
+    message.connection = delivery_connection()
     return message.send()
 
 
@@ -198,13 +353,7 @@ def send_queued(outbox_id):
     if email is None:
         return "skipped"
     try:
-        deliver(
-            email.subject,
-            email.body,
-            email.recipients,
-            html_body=email.html_body or None,
-            headers={"Message-ID": message_id(email)},
-        )
+        deliver(message_for(email))
     except Exception as error:  # Whatever went wrong, the row must record it.
         return _record_failure(email, error)
     _settle(

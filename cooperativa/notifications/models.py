@@ -38,6 +38,18 @@ class OutboxEmail(models.Model):
     body = models.TextField(_("text"))
     html_body = models.TextField(_("HTML version"), blank=True)
     recipients = models.JSONField(_("recipients"), default=list)
+    # The rest of a message as Django's email API builds it: what Wagtail,
+    # allauth or Django's own mail (sent through OutboxEmailBackend) set.
+    cc = models.JSONField(_("copy to"), default=list, blank=True)
+    bcc = models.JSONField(_("blind copy to"), default=list, blank=True)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    from_email = models.TextField(
+        _("sender"), blank=True, help_text=_("Empty: the site's default sender.")
+    )
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # Base64-encoded where binary (cooperativa.notifications.email): kept
+    # with the row, and purged with it, so that the message leaves whole.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -6,6 +6,7 @@ The email tasks are thin: the outbox's rules live in
 """
 
 from celery import shared_task
+from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 
 from . import email
@@ -47,7 +48,10 @@ def send_email(subject, body, recipients, html_body=None):
     Kept so that messages enqueued by a release before the outbox are still
     delivered after an upgrade; new code calls ``queue_email``.
     """
-    return email.deliver(subject, body, recipients, html_body=html_body)
+    message = EmailMultiAlternatives(subject, body, to=recipients)
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    return email.deliver(message)
 
 
 @shared_task(acks_late=True)

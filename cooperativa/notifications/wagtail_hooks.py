@@ -29,7 +29,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .email import retry_failed
+from .email import attachment_names, retry_failed
 from .models import OutboxEmail
 
 
@@ -72,6 +72,22 @@ class OutboxIndexView(IndexView):
 class OutboxInspectView(InspectView):
     def get_recipients_display_value(self):
         return self.object.recipients_display
+
+    def get_cc_display_value(self):
+        return ", ".join(self.object.cc)
+
+    def get_bcc_display_value(self):
+        return ", ".join(self.object.bcc)
+
+    def get_reply_to_display_value(self):
+        return ", ".join(self.object.reply_to)
+
+    def get_headers_display_value(self):
+        return ", ".join(f"{name}: {value}" for name, value in self.object.headers.items())
+
+    def get_attachments_display_value(self):
+        # The names only: the contents would fill the page with base64.
+        return ", ".join(attachment_names(self.object))
 
     def get_body_display_value(self):
         return linebreaksbr(self.object.body, autoescape=True)
@@ -160,13 +176,17 @@ class OutboxViewSet(ModelViewSet):
         "sent_at",
     ]
     list_filter = ["status"]
-    search_fields = ["subject", "recipients"]
+    search_fields = ["subject", "recipients", "cc", "bcc"]
     # A plain database search: exact and immediate, and no personal data in
     # a search index.
     search_backend_name = None
     inspect_view_fields = [
         "subject",
+        "from_email",
         "recipients",
+        "cc",
+        "bcc",
+        "reply_to",
         "status",
         "attempts",
         "last_error",
@@ -174,6 +194,8 @@ class OutboxViewSet(ModelViewSet):
         "next_attempt_at",
         "sent_at",
         "key",
+        "headers",
+        "attachments",
         "body",
     ]
 

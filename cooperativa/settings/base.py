@@ -256,7 +256,14 @@ STORAGES = {
 
 # --- Email --------------------------------------------------------------------
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Whoever sends (our code, Wagtail, allauth, Django), mail goes to the
+# durable outbox (cooperativa/notifications/backends.py) ...
+EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
+# ... and a worker takes it from there through the backend by which mail
+# really leaves, which the variable EMAIL_BACKEND names.
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -17,8 +17,10 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
-# Emails are written as files to read verification links without a server.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+# Emails leave the outbox as files, to read verification links without a server.
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 STORAGES = {

@@ -21,7 +21,11 @@ CSRF_COOKIE_SECURE = False
 if "DATABASE_URL" not in os.environ:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+# pytest-django sets EMAIL_BACKEND to locmem for the test process itself; the
+# outbox (its worker in the services layer) delivers through this.
+OUTBOX_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

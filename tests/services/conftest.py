@@ -82,6 +82,7 @@ def celery_worker(django_db_setup, smtp_server, tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cooperativa.settings.test",
         # pytest-django created test_<name>: the worker must use the same.
         "DATABASE_URL": database_url_for(connection.settings_dict["NAME"]),
+        # How mail leaves the outbox (OUTBOX_DELIVERY_BACKEND): over SMTP.
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": smtp_server.host,
         "EMAIL_PORT": str(smtp_server.port),

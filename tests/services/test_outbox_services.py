@@ -12,6 +12,7 @@ import uuid
 from unittest import mock
 
 import pytest
+from django.core.mail import send_mail
 from django.db import transaction
 
 from cooperativa.notifications.email import message_id, queue_email
@@ -97,3 +98,28 @@ def test_an_email_queued_while_the_broker_is_down_leaves_when_it_is_back(
     assert received.rcpt_tos == [ADDRESS]
     wait_until_sent(email, celery_worker)
     assert OutboxEmail.objects.get(pk=email.pk).attempts == 1
+
+
+def test_django_send_mail_leaves_over_smtp_through_the_outbox_and_the_worker(
+    celery_worker, smtp_server, mailoutbox, settings
+):
+    """What Wagtail and Django send (django.core.mail with EMAIL_BACKEND)
+    takes the same road as queue_email: a row, the broker, the worker."""
+    # As in every settings module; pytest-django put locmem in its place.
+    settings.EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
+    subject = unique("The page Il Ponte has been submitted for approval")
+
+    with transaction.atomic():
+        assert send_mail(subject, BODY, "Cooperativa <moderation@example.org>", [ADDRESS]) == 1
+        email = OutboxEmail.objects.get(subject=subject)
+        assert smtp_server.find(subject) is None
+
+    received = smtp_server.wait_for(subject, worker=celery_worker)
+    assert received.rcpt_tos == [ADDRESS]
+    assert received.mail_from == "moderation@example.org"
+    assert BODY in received.text
+    wait_until_sent(email, celery_worker)
+    sent = OutboxEmail.objects.get(pk=email.pk)
+    assert received.message["Message-ID"].split("@")[0] == message_id(sent).split("@")[0]
+    # Nothing left this process: pytest-django's locmem backend was not used.
+    assert mailoutbox == []
