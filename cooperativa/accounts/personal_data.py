@@ -11,6 +11,14 @@ memberships) by registering a section::
 
 No section may include a secret: no password hash, no authenticator secret,
 no recovery code, no session or token.
+
+Apps may also refuse an erasure that would break a rule they keep (an
+organisation always has an administrator) by registering a deletion check
+that returns a sentence saying what to do first, or None::
+
+    @register_deletion_check
+    def last_admin(user):
+        ...
 """
 
 from allauth.account.models import EmailAddress
@@ -18,6 +26,7 @@ from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 _sections = {}
+_deletion_checks = []
 
 
 def register_section(name):
@@ -28,6 +37,18 @@ def register_section(name):
         return function
 
     return decorator
+
+
+def register_deletion_check(function):
+    """Add ``function(user) -> str | None``: a reason the account cannot be
+    deleted yet, in words that tell the person what to do first."""
+    _deletion_checks.append(function)
+    return function
+
+
+def deletion_blockers(user):
+    """Every reason the account cannot be deleted now; empty when it can."""
+    return [reason for check in _deletion_checks if (reason := check(user))]
 
 
 def _when(value):

@@ -34,7 +34,7 @@ from .forms import DeleteAccountForm, ProfileForm
 from .i18n import url_in_language
 from .middleware import set_language_cookie
 from .models import User
-from .personal_data import export_personal_data
+from .personal_data import deletion_blockers, export_personal_data, register_deletion_check
 
 # Where to go once the authenticator app is set up (the admin page that sent
 # the person to the set-up); kept in the session because allauth's form posts
@@ -97,11 +97,17 @@ def export_data(request):
     return response
 
 
-def is_last_superuser(user):
-    return (
+@register_deletion_check
+def last_superuser(user):
+    if (
         user.is_superuser
         and not User.objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk).exists()
-    )
+    ):
+        return _(
+            "This is the only administrator account, so it cannot be deleted. "
+            "Give another person administrator rights first."
+        )
+    return None
 
 
 @login_required
@@ -110,15 +116,10 @@ def delete_account(request):
     user = request.user
     form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if is_last_superuser(user):
-            form.add_error(
-                None,
-                _(
-                    "This is the only administrator account, so it cannot be deleted. "
-                    "Give another person administrator rights first."
-                ),
-            )
-        else:
+        blockers = deletion_blockers(user)
+        for reason in blockers:
+            form.add_error(None, reason)
+        if not blockers:
             _delete(request, user)
             messages.success(
                 request,

@@ -1,0 +1,65 @@
+"""What the partners app adds to a person's "my data": the organisations they
+belong to and have asked to join, and the rule that keeps every organisation
+with an administrator when someone deletes their account."""
+
+from django.utils.translation import gettext as _
+
+from cooperativa.accounts.personal_data import register_deletion_check, register_section
+
+from .models import JoinRequest, Membership, Organisation
+
+
+def _when(value):
+    return value.isoformat() if value else None
+
+
+@register_section("organisations")
+def organisations(user):
+    return {
+        "memberships": [
+            {
+                "organisation": membership.organisation.name,
+                "role": membership.role,
+                "since": _when(membership.created_at),
+            }
+            for membership in Membership.objects.filter(user=user).select_related("organisation")
+        ],
+        "requests_to_join": [
+            {
+                "organisation": request.organisation.name,
+                "message": request.message,
+                "sent_at": _when(request.created_at),
+                "decided_at": _when(request.decided_at),
+                "accepted": request.accepted,
+            }
+            for request in JoinRequest.objects.filter(user=user).select_related("organisation")
+        ],
+        "applications": [
+            {"organisation": organisation.name, "status": organisation.status}
+            for organisation in Organisation.objects.filter(applicant=user)
+        ],
+    }
+
+
+@register_deletion_check
+def last_administrator(user):
+    """An organisation always keeps an administrator: its only one must hand
+    over before leaving, or the organisation's members and moderators lose
+    the person who can manage it."""
+    sole = [
+        membership.organisation.name
+        for membership in Membership.objects.filter(
+            user=user, role=Membership.Role.ADMIN
+        ).select_related("organisation")
+        if not Membership.objects.filter(
+            organisation=membership.organisation, role=Membership.Role.ADMIN
+        )
+        .exclude(user=user)
+        .exists()
+    ]
+    if not sole:
+        return None
+    return _(
+        "You are the only administrator of %(organisations)s. Make another member "
+        "administrator first (under My organisations), then delete your account."
+    ) % {"organisations": ", ".join(sole)}
