@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage
+from home.site_context import page_family
 from partners.models import PartnerPage
 
 from .models import CallPage, PlacementPage, ProjectPage
@@ -120,8 +121,12 @@ def _host_organization(page, request):
 def breadcrumb_list(page, request):
     """Home page → … → this page. None on the home page itself, where a
     trail of one says nothing."""
-    # Depth 1 is Wagtail's invisible root; each language's home is depth 2.
-    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    # The shell has already fetched the ancestors for the breadcrumbs and
+    # language links; reuse them. Depth 1 is Wagtail's invisible root; each
+    # language's home is depth 2.
+    ancestors = [
+        ancestor for ancestor in page_family(request, page).ancestors if ancestor.depth > 1
+    ]
     trail = [*ancestors, page]
     if len(trail) < 2:
         return None

@@ -15,8 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.models import FooterItem, MainMenuItem
-
-from ._site import (
+from home.site_context import (
     active_content_language,
     current_page,
     current_site,

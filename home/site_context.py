@@ -1,4 +1,5 @@
-"""Helpers shared by the site shell's template tags.
+"""What the site shell knows about the current request, shared by its
+template tags and by the structured data (JSON-LD) of every page.
 
 The shell (header, language switcher, hreflang alternates, breadcrumbs,
 footer) appears on every page, so what it reads from the database is read
