@@ -124,8 +124,9 @@ def _finish(parent, page, audiences):
 
 def create_placement(parent=None, **fields):
     parent = parent or create_partner_page()
-    fields, audiences = _common(fields)
+    # Before _common, whose generic default ("regular") suits calls and projects.
     fields.setdefault("commitment", Commitment.JOB)
+    fields, audiences = _common(fields)
     fields.setdefault("hours_per_week", 20)
     fields.setdefault("duration", "6 months")
     fields.setdefault("how_to_apply", "<p>Ask your probation officer or write to us.</p>")
