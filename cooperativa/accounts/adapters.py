@@ -4,6 +4,9 @@ allauth sends its messages (verification, password reset, security notices,
 MFA changes) from inside the request. Routing them through ``queue_email``
 means they leave after the transaction commits, through Celery, and are
 retried if the mail server is down, like every other email of the platform.
+
+Rate limits count the client behind our reverse proxies (client_address.py)
+and failed logins per account, whatever host name the request used.
 """
 
 import time
@@ -16,11 +19,13 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from wagtail.models import Site
 
 from cooperativa.notifications.email import queue_email
 
+from .client_address import client_address
 from .i18n import url_in_language
 from .models import User
 
@@ -84,6 +89,26 @@ class AccountAdapter(DefaultAccountAdapter):
         if language and language in dict(settings.LANGUAGES):
             return url_in_language(url, language)
         return url
+
+    def get_client_ip(self, request):
+        """The address allauth counts rate limits per "ip" by: the client's,
+        read behind the proxies named in TRUSTED_PROXIES."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """The account that failed logins are counted against.
+
+        allauth puts the request's host in front of the address typed
+        (``request.get_host()``, as the browser sent it), so each spelling of
+        the host name ("Example.org", "example.org:443") would get its own
+        allowance of wrong passwords. This is one site: the address alone
+        names the account, whichever process or host name a request reaches.
+        """
+        login = credentials.get("email", credentials.get("username", ""))
+        return f"login:{login.strip().lower()}"
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """allauth asks for the password again before any change to two-factor

@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the receivers)
+        # Registers the system checks and connects the receivers.
+        from . import checks, signals  # noqa: F401

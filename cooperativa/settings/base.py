@@ -191,13 +191,18 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # Counted in the shared cache (Redis in production) so that every process
-# sees the same attempts. "amount/period/per": per ip, per key (the email
-# address typed) or per signed-in user.
+# sees the same attempts. "amount/period/per": per ip (the client's address,
+# see TRUSTED_PROXIES), per key (the email address typed) or per signed-in
+# user. Per-address limits are generous: a library, a school or a prison
+# education room shares one address, and one person there must not lock out
+# the others; guessing one account's password is stopped per account.
 ACCOUNT_RATE_LIMITS = {
-    # Generous per address: a library or a prison education room shares one IP.
-    "login": "30/m/ip",
-    # After 5 wrong passwords for one address, even the right one waits 5 minutes.
-    "login_failed": "10/m/ip,5/5m/key",
+    # Every sign-in form sent, right or wrong: a class signing in together fits.
+    "login": "60/m/ip",
+    # After 5 wrong passwords for one address, even the right one waits 5
+    # minutes. The account's limit comes first: attempts it refuses are not
+    # counted against everyone else at the same address.
+    "login_failed": "5/5m/key,30/m/ip",
     "signup": "20/m/ip,100/h/ip",
     # Limits the emails one address can be sent, whether or not it has an account.
     "reset_password": "20/m/ip,3/h/key",
@@ -208,6 +213,12 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# The reverse proxies in front of the web processes, as addresses or networks
+# (e.g. "127.0.0.1" for a proxy on the same machine, "10.0.0.0/8"). Only
+# requests from them have their X-Forwarded-For header read for the client's
+# address (cooperativa/accounts/client_address.py); without them the header is
+# ignored, and behind an unnamed proxy every visitor would share its address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # --- Internationalisation ----------------------------------------------------
 
