@@ -18,7 +18,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.services.support import Mailbox, Worker, free_port, unavailable
+from tests.services.support import (
+    Mailbox,
+    ServiceProcess,
+    WebServer,
+    Worker,
+    free_port,
+    unavailable,
+)
 
 REQUIRED_VARIABLES = ("DATABASE_URL", "CELERY_BROKER_URL")
 
@@ -71,17 +78,28 @@ def database_url_for(database_name):
     return urlunsplit(parts._replace(path=f"/{database_name}"))
 
 
+def process_environment():
+    """The environment of a process the tests start: the test settings on
+    the test database, with the services (broker, cache) of this run."""
+    from django.db import connection
+
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cooperativa.settings.test",
+        # pytest-django created test_<name>: the process must use the same.
+        "DATABASE_URL": database_url_for(connection.settings_dict["NAME"]),
+        "PYTHONUNBUFFERED": "1",
+        # The readiness and task lines the tests wait for are INFO.
+        "LOG_LEVEL": "INFO",
+    }
+
+
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, smtp_server, tmp_path_factory):
     """One real worker for the session (solo pool) on the test database,
     sending mail to ``smtp_server``. Always stopped, even when tests fail."""
-    from django.db import connection
-
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cooperativa.settings.test",
-        # pytest-django created test_<name>: the worker must use the same.
-        "DATABASE_URL": database_url_for(connection.settings_dict["NAME"]),
+        **process_environment(),
         # How mail leaves the outbox (OUTBOX_DELIVERY_BACKEND): over SMTP.
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": smtp_server.host,
@@ -90,9 +108,6 @@ def celery_worker(django_db_setup, smtp_server, tmp_path_factory):
         "EMAIL_HOST_PASSWORD": "",
         "EMAIL_USE_TLS": "0",
         "EMAIL_USE_SSL": "0",
-        "PYTHONUNBUFFERED": "1",
-        # The readiness and task lines the tests wait for are INFO.
-        "LOG_LEVEL": "INFO",
     }
     command = [
         sys.executable, "-m", "celery", "-A", "cooperativa", "worker",
@@ -111,11 +126,34 @@ def celery_worker(django_db_setup, smtp_server, tmp_path_factory):
         worker.stop()
 
 
+@pytest.fixture
+def web_servers(django_db_setup, tmp_path):
+    """Two web server processes (gunicorn) serving the site on the test
+    database and this run's Redis, as two machines behind one load balancer
+    would. Always stopped, even when tests fail."""
+    if not os.environ.get("REDIS_URL"):
+        unavailable("Web servers that share state need REDIS_URL (e.g. redis://127.0.0.1:6379/2)")
+    servers = []
+    try:
+        for number in (1, 2):
+            servers.append(WebServer(process_environment(), tmp_path / f"web-{number}.log"))
+        for server in servers:
+            server.wait_until_ready("/accounts/login/")
+        yield servers
+    finally:
+        for server in servers:
+            server.stop()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Attach the worker's log to every failing test that used it."""
+    """Attach the logs of the processes a failing test used (the Celery
+    worker, web servers)."""
     report = yield
-    worker = getattr(item, "funcargs", {}).get("celery_worker")
-    if report.failed and isinstance(worker, Worker):
-        report.sections.append(("Celery worker log", worker.log()))
+    if report.failed:
+        for value in getattr(item, "funcargs", {}).values():
+            processes = value if isinstance(value, list | tuple) else [value]
+            for process in processes:
+                if isinstance(process, ServiceProcess):
+                    report.sections.append((f"{process.name} log", process.log()))
     return report

@@ -1,11 +1,15 @@
-"""Helpers for the services layer: the SMTP mailbox, the Celery worker
-process and waiting on things another process does."""
+"""Helpers for the services layer: the SMTP mailbox, the processes the
+tests start (a Celery worker, web servers) and waiting on things another
+process does."""
 
 import os
 import socket
 import subprocess
+import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -37,17 +41,17 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def wait_until(condition, what, worker=None, timeout=WAIT_TIMEOUT):
-    """Poll ``condition`` until it is true; fail with the worker's log if it
-    never is or the worker dies."""
+def wait_until(condition, what, process=None, timeout=WAIT_TIMEOUT):
+    """Poll ``condition`` until it is true; fail with the log of ``process``
+    (a ServiceProcess doing the awaited work) if it never is or the process dies."""
     deadline = time.monotonic() + timeout
     while True:
         if condition():
             return
-        if worker is not None:
-            worker.assert_alive()
+        if process is not None:
+            process.assert_alive()
         if time.monotonic() > deadline:
-            log = worker.log() if worker is not None else ""
+            log = process.log() if process is not None else ""
             pytest.fail(f"Waited {timeout}s for {what}, in vain.\n{log}", pytrace=False)
         time.sleep(0.2)
 
@@ -92,14 +96,17 @@ class Mailbox:
         wait_until(
             lambda: self.find(subject) is not None,
             f"an email with subject {subject!r} at {self.host}:{self.port}",
-            worker=worker,
+            process=worker,
             timeout=timeout,
         )
         return self.find(subject)
 
 
-class Worker:
-    """A ``celery worker`` process, its output going to a log file."""
+class ServiceProcess:
+    """A process the tests start (a Celery worker, a web server), its output
+    going to a log file. Started at once; ``stop`` ends it."""
+
+    name = "process"
 
     def __init__(self, command, env, log_path):
         self.log_path = log_path
@@ -112,32 +119,75 @@ class Worker:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def log(self):
-        return f"--- celery worker log ({self.log_path}) ---\n{self.output()}--- end ---"
+        return f"--- {self.name} log ({self.log_path}) ---\n{self.output()}--- end ---"
 
     def assert_alive(self):
         if self.process.poll() is not None:
             pytest.fail(
-                f"The Celery worker exited with status {self.process.returncode}.\n{self.log()}",
+                f"The {self.name} exited with status {self.process.returncode}.\n{self.log()}",
                 pytrace=False,
             )
+
+    def wait_for_log(self, text):
+        wait_until(lambda: text in self.output(), f"{text!r} in the {self.name}'s log", self)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()  # warm shutdown: finishes the current work
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class Worker(ServiceProcess):
+    """A ``celery worker`` process."""
+
+    name = "Celery worker"
 
     def wait_until_ready(self):
         # Celery logs "celery@<name> ready." once it consumes from the broker.
         wait_until(
             lambda: " ready." in self.output(),
             "the Celery worker to be ready",
-            worker=self,
+            process=self,
             timeout=WORKER_START_TIMEOUT,
         )
 
-    def wait_for_log(self, text):
-        wait_until(lambda: text in self.output(), f"{text!r} in the worker's log", worker=self)
 
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()  # warm shutdown: finishes the current task
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+class WebServer(ServiceProcess):
+    """The site served by gunicorn (one worker process) on a free port of
+    127.0.0.1, with the settings and services that ``env`` names."""
+
+    name = "web server"
+
+    def __init__(self, env, log_path):
+        self.port = free_port()
+        command = [
+            sys.executable, "-m", "gunicorn", "cooperativa.wsgi",
+            "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
+            "--access-logfile", "-", "--error-logfile", "-",
+            # Several servers run at once: no shared control socket in ~/.gunicorn.
+            "--no-control-socket",
+        ]  # fmt: skip
+        super().__init__(command, env, log_path)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def answers(self, path):
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=5) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def wait_until_ready(self, path="/"):
+        # gunicorn loads the site in its worker: ready once a page answers.
+        wait_until(
+            lambda: self.answers(path),
+            f"the web server on port {self.port} to answer {path}",
+            process=self,
+            timeout=WORKER_START_TIMEOUT,
+        )

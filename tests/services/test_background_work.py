@@ -59,7 +59,7 @@ def test_worker_publishes_due_pages_and_unpublishes_expired_ones(celery_worker, 
             and not CallPage.objects.get(pk=expired.pk).live
         ),
         "the worker to publish the due page and unpublish the expired one",
-        worker=celery_worker,
+        process=celery_worker,
     )
     response = client.get(scheduled.url)
     assert response.status_code == 200

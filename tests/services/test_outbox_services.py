@@ -39,7 +39,7 @@ def wait_until_sent(email, worker):
     wait_until(
         lambda: OutboxEmail.objects.get(pk=email.pk).status == OutboxEmail.Status.SENT,
         f"outbox email {email.pk} to be marked sent",
-        worker=worker,
+        process=worker,
     )
 
 
