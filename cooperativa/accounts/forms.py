@@ -1,6 +1,9 @@
-"""Forms of the participant's own pages (/me/)."""
+"""Forms of the participant's own pages (/me/), and allauth's sign-up form
+made to do the same work whether or not an address has an account."""
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import language_names
@@ -51,3 +54,22 @@ class DeleteAccountForm(forms.Form):
             "required": _("Tick the box to confirm that you want to delete your account."),
         },
     )
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form (ACCOUNT_FORMS), answering in the same time
+    whether or not the address typed already has an account.
+
+    A new account costs one password hash (``set_password``), which with
+    the production hasher takes longer than everything else the request
+    does; a known address got its "account already exists" email without
+    one, so the quicker answer gave away that the account exists. Both paths
+    now hash the password typed exactly once; on the known path the result
+    is thrown away. Everything else is already alike: one email queued,
+    the same redirect and page.
+    """
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            make_password(self.cleaned_data["password1"])
+        return super().try_save(request)

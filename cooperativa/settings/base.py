@@ -174,6 +174,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cooperativa] "
 ACCOUNT_ADAPTER = "cooperativa.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "cooperativa.accounts.forms.SignupForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cooperativa"
 # Accept the code of the previous and next 30-second window: phone clocks drift.
