@@ -357,15 +357,15 @@ NAME_COLUMNS = [
     ("organisation chooser", "pending application"),
 ]
 
-# Moving needs the right to delete, which only superusers hold here: nobody
-# in these roles may open a move confirmation, so nobody learns a title there.
+# Moving a page needs the right to delete it, which partners do not hold:
+# they may not open a move confirmation, even for their own drafts.
 # fmt: off
 NAME_TABLE = {
     #               chooser ways  move  bulk  partners org chooser
     "member of A":  (Y,     Y,    N,    Y,    N,       N),
     "admin of A":   (Y,     Y,    N,    Y,    N,       N),
     "member of B":  (N,     N,    N,    N,    N,       N),
-    "moderator":    (Y,     Y,    N,    Y,    N,       Y),
+    "moderator":    (Y,     Y,    Y,    Y,    N,       Y),
     "anonymous":    (N,     N,    N,    N,    N,       N),
 }
 # fmt: on
@@ -395,7 +395,7 @@ def _names_it(client, world, role, action):
         name = draft if action == "ways to get involved" else pending
         return response.status_code == 200 and name in response.content.decode()
     if action == "move confirmation":
-        response = client.get(f"/admin/pages/{world.draft_a.pk}/move/{world.page_b.pk}/")
+        response = client.get(f"/admin/pages/{world.draft_a.pk}/move/{world.page_b.pk}/confirm/")
         return response.status_code == 200 and draft in response.content.decode()
     if action == "bulk action confirmation":
         seen = []
