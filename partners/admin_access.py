@@ -77,12 +77,12 @@ def filter_admin_api_files(router):
 def _file_messages():
     return {
         get_image_model(): _(
-            "This image is in another organisation's collection: choose one of your own "
-            "images, or upload it to your collection."
+            "This image belongs to another organisation or to a collection you cannot use: "
+            "choose one of your own images, or upload it to your collection."
         ),
         get_document_model(): _(
-            "This document is in another organisation's collection: choose one of your own "
-            "documents, or upload it to your collection."
+            "This document belongs to another organisation or to a collection you cannot use: "
+            "choose one of your own documents, or upload it to your collection."
         ),
     }
 

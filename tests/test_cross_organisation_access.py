@@ -252,7 +252,7 @@ def test_embedding_another_organisations_image_says_why(member_of_b, world):
     )
     assert response.status_code == 200
     [message] = response.context["form"].errors["body"]
-    assert "another organisation's collection" in message
+    assert "belongs to another organisation" in message
 
 
 @pytest.mark.django_db
@@ -262,7 +262,7 @@ def test_another_organisations_image_in_an_image_field_is_refused(member_of_b, w
         f"/admin/pages/{placement.pk}/edit/", _placement_post(placement, image=world.image_a.pk)
     )
     assert response.status_code == 200
-    assert "another organisation's collection" in response.context["form"].errors["image"][0]
+    assert "belongs to another organisation" in response.context["form"].errors["image"][0]
     assert _latest(placement).image_id is None
 
 
@@ -297,7 +297,7 @@ def test_a_link_to_another_organisations_document_in_rich_text_is_refused(member
         partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
     )
     assert response.status_code == 200
-    assert "another organisation's collection" in response.context["form"].errors["body"][0]
+    assert "belongs to another organisation" in response.context["form"].errors["body"][0]
     assert not any(block.block_type == "paragraph" for block in _latest(world.page_b).body)
 
 
