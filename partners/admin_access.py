@@ -9,8 +9,8 @@ show or accept everything:
 - the admin API for images and documents lists only what the person may
   choose;
 - the page editor refuses, with a message, an image or document the editor
-  may not choose, however the id got into the form (StreamField blocks,
-  image fields, rich text links);
+  may not choose, or a link to another organisation's draft, however the
+  id got into the form (StreamField blocks, image fields, rich text);
 - page and organisation choices (choosers, "ways to get involved", the
   partner organisations of a project, move and bulk-action confirmation
   screens) name only live pages, the person's own drafts and approved
@@ -74,7 +74,8 @@ def filter_admin_api_files(router):
     router.register_endpoint("documents", ChoosableDocumentsAdminAPIViewSet)
 
 
-def _file_messages():
+def _refusals():
+    """What a page may point to, and why it may not, by kind of target."""
     return {
         get_image_model(): _(
             "This image belongs to another organisation or to a collection you cannot use: "
@@ -84,48 +85,62 @@ def _file_messages():
             "This document belongs to another organisation or to a collection you cannot use: "
             "choose one of your own documents, or upload it to your collection."
         ),
+        Page: _(
+            "This page is a draft of another organisation: link to a published page or to "
+            "one of your own."
+        ),
     }
 
 
-def _file_references(model_field, value, file_models):
-    """(model, id) of each image or document that ``value`` of ``model_field``
-    points to: a foreign key, or the references Wagtail's reference index
-    finds in a StreamField or rich text."""
+def _usable(model, user):
+    return visible_pages(user) if model is Page else choosable(model, user)
+
+
+def _kind(model, kinds):
+    return next((kind for kind in kinds if issubclass(model, kind)), None)
+
+
+def _references(model_field, value, kinds):
+    """(kind, id) of each image, document or page that ``value`` of
+    ``model_field`` points to: a foreign key, or the references Wagtail's
+    reference index finds in a StreamField or rich text."""
     if value in (None, ""):
         return set()
-    if model_field.many_to_one and model_field.related_model in file_models:
-        return {(model_field.related_model, str(getattr(value, "pk", value)))}
+    if model_field.many_to_one:
+        kind = _kind(model_field.related_model, kinds)
+        return {(kind, str(getattr(value, "pk", value)))} if kind else set()
     if hasattr(model_field, "extract_references"):
-        return {
-            (to_model, str(to_id))
+        found = (
+            (_kind(to_model, kinds), str(to_id))
             for to_model, to_id, _model_path, _content_path in model_field.extract_references(value)
-            if to_model in file_models
-        }
+        )
+        return {(kind, to_id) for kind, to_id in found if kind}
     return set()
 
 
 def refuse_unchoosable_files(form, user):
-    """Add an error to each field of a page ``form`` that newly uses an image
-    or document ``user`` may not choose. Files the page already used are
+    """Add an error to each field of a page ``form`` that newly points to an
+    image or document ``user`` may not choose, or to a page they may not
+    see (another organisation's draft). What the page already pointed to is
     kept, so an editor can still save a page where a moderator placed a
     file from the cooperative's own library."""
-    messages = _file_messages()
+    refusals = _refusals()
     model_fields = {field.name: field for field in form._meta.model._meta.get_fields()}
     for name, value in list(form.cleaned_data.items()):
         model_field = model_fields.get(name)
         if model_field is None or not getattr(model_field, "concrete", False):
             continue
-        added = _file_references(model_field, value, messages) - _file_references(
-            model_field, model_field.value_from_object(form.instance), messages
+        added = _references(model_field, value, refusals) - _references(
+            model_field, model_field.value_from_object(form.instance), refusals
         )
-        for model in {model for model, _id in added}:
-            ids = {to_id for to_model, to_id in added if to_model is model}
+        for kind in {kind for kind, _id in added}:
+            ids = {to_id for to_kind, to_id in added if to_kind is kind}
             allowed = {
                 str(pk)
-                for pk in choosable(model, user).filter(pk__in=ids).values_list("pk", flat=True)
+                for pk in _usable(kind, user).filter(pk__in=ids).values_list("pk", flat=True)
             }
             if ids - allowed:
-                form.add_error(name, messages[model])
+                form.add_error(name, refusals[kind])
 
 
 # --- Pages and organisations --------------------------------------------------

@@ -302,6 +302,17 @@ def test_a_link_to_another_organisations_document_in_rich_text_is_refused(member
 
 
 @pytest.mark.django_db
+def test_a_link_to_another_organisations_draft_is_refused(member_of_b, world):
+    text = f'<p>See <a linktype="page" id="{world.draft_a.pk}">this</a>.</p>'
+    response = member_of_b.post(
+        f"/admin/pages/{world.page_b.pk}/edit/",
+        partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
+    )
+    assert response.status_code == 200
+    assert "draft of another organisation" in response.context["form"].errors["body"][0]
+
+
+@pytest.mark.django_db
 def test_a_file_the_page_already_uses_can_stay(client, world):
     """A moderator placed A's image on B's page: B can still save it."""
     log_in(client, world.users["moderator"])
