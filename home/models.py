@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .forms import SitePageForm
 
 
 class SitePage(Page):
@@ -26,6 +27,9 @@ class SitePage(Page):
         related_name="+",
         help_text=_("Shown when the page is shared on social media."),
     )
+
+    # Refuses files and pages the editor may not choose, however they got into the form.
+    base_form_class = SitePageForm
 
     promote_panels = [
         *Page.promote_panels,

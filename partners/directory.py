@@ -51,7 +51,7 @@ def listed_partner_pages(index_page):
         PartnerPage.objects.live()
         .public()
         .child_of(index_page)
-        .filter(organisation__status=Organisation.Status.APPROVED)
+        .filter(organisation__in=Organisation.objects.public())
     )
 
 

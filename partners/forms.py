@@ -105,9 +105,7 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        vouchers = Organisation.objects.filter(status=Organisation.Status.APPROVED).exclude(
-            legal_form=Organisation.LegalForm.INFORMAL
-        )
+        vouchers = Organisation.objects.public().exclude(legal_form=Organisation.LegalForm.INFORMAL)
         if self.instance.pk:
             vouchers = vouchers.exclude(pk=self.instance.pk)
         self.fields["vouched_by"].queryset = vouchers
@@ -243,7 +241,7 @@ class ProfileForm(forms.ModelForm):
 
 class JoinRequestForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(status=Organisation.Status.APPROVED),
+        queryset=Organisation.objects.public(),
         label=_("Organisation"),
         empty_label=_("Choose an organisation"),
         to_field_name="slug",

@@ -92,6 +92,15 @@ def validate_organisation_slug(value):
         )
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """The organisations the public may see: approved ones only. The one
+        definition of "shown publicly", used by the directory, project pages,
+        JSON-LD, the read API and the public images; a pending, rejected or
+        suspended organisation is never named or credited anywhere public."""
+        return self.filter(status=Organisation.Status.APPROVED)
+
+
 class Organisation(index.Indexed, models.Model):
     class Kind(models.TextChoices):
         COOPERATIVE_A = "coop_a", _("Social cooperative, type A (services)")
@@ -217,6 +226,8 @@ class Organisation(index.Indexed, models.Model):
     # Page id -> revision id that was live when the organisation was
     # suspended, so reinstatement brings back exactly what was public.
     suspended_revisions = models.JSONField(default=dict, blank=True, editable=False)
+
+    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

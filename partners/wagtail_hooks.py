@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from . import admin_views
+from . import admin_access, admin_views
 from .models import Organisation
 
 ACTION_ICONS = {
@@ -69,6 +69,8 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = OrganisationIndexView
     edit_view_class = OrganisationEditView
+    # Partners choosing organisations (for a joint project) see approved ones only.
+    chooser_viewset_class = admin_access.OrganisationChooserViewSet
     list_display = ["name", "kind", "status", "created_at"]
     list_filter = ["status", "kind"]
     search_fields = ["name"]

@@ -183,6 +183,9 @@ def test_images_in_restricted_collections_are_not_listed(client):
     private = Image.objects.create(
         title="Unpublished", file=get_test_image_file(), collection=private_collection
     )
+    # Both are shown on live pages: only the restriction keeps one out.
+    create_placement(image=public, image_alt="Loaves on a table")
+    create_placement(image=private, image_alt="A draft photo")
 
     client.force_login(UserFactory())
     response = client.get("/api/v2/images/")

@@ -30,7 +30,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from partners.models import Area, PartnerPage
+from partners.models import Area, Organisation, PartnerPage
 
 from . import listing
 from .models import (
@@ -375,7 +375,7 @@ class OrganisationScope:
         # One query, only when the parameter is there.
         pages = list(
             PartnerPage.objects.live()
-            .filter(organisation__slug=slug[:80])
+            .filter(organisation__in=Organisation.objects.public(), organisation__slug=slug[:80])
             .select_related("organisation")
         )
         return ChosenOrganisation(pages[0].organisation, pages) if pages else None

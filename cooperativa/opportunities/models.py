@@ -456,7 +456,10 @@ class ProjectPage(OpportunityPage):
         *OpportunityPage.api_fields,
         APIField("stage"),
         APIField(
-            "partner_organisations", serializer=OrganisationSerializer(many=True, read_only=True)
+            "partner_organisations",
+            serializer=OrganisationSerializer(
+                many=True, read_only=True, source="public_partner_organisations"
+            ),
         ),
         APIField("starts_on"),
         APIField("ends_on"),
@@ -495,12 +498,24 @@ class ProjectPage(OpportunityPage):
             for position, (value, label) in enumerate(self.Stage.choices)
         ]
 
+    def public_partner_organisations(self):
+        """The partner organisations the public may see credited (approved
+        ones: see Organisation.objects.public()), in one query. In a preview
+        the choices are not saved yet, hence the ids."""
+        from partners.models import Organisation
+
+        chosen = self.partner_organisations.all()
+        if not isinstance(chosen, models.QuerySet):
+            chosen = [organisation.pk for organisation in chosen]
+        return Organisation.objects.public().filter(pk__in=chosen)
+
     def partners_with_pages(self):
         """(organisation, its partner page in this language or None) for each
-        partner organisation, in two queries however many there are."""
+        publicly shown partner organisation, in two queries however many
+        there are."""
         from partners.models import PartnerPage
 
-        organisations = list(self.partner_organisations.all())
+        organisations = list(self.public_partner_organisations())
         pages = {
             page.organisation_id: page
             for page in PartnerPage.objects.live()

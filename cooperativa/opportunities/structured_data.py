@@ -238,7 +238,7 @@ def project(page, request):
     members = [organization(host.organisation, request, host)] if host else []
     members += [
         organization(partner, request)
-        for partner in page.partner_organisations.all()
+        for partner in page.public_partner_organisations()
         if not host or partner.pk != host.organisation_id
     ]
     return _compact(
