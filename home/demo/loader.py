@@ -58,6 +58,8 @@ LANGUAGES = ("en", "it")
 # A fixed namespace makes the demo's translation keys the same on every
 # machine and every run.
 KEY_NAMESPACE = uuid.UUID("6f1c2a52-3b0e-4c61-9a57-1d2f0c7e8b90")
+# Vocabularies that the demo creates from vocabularies.yaml: key -> model.
+VOCABULARIES = {"areas": Area}
 # Item keys that are not page fields: the loader turns them into pages,
 # dates and relations; every other shared key is set on the page as it is.
 NOT_FIELDS = {"key", "host", "area", "audiences", "image", "support", "event", "partners"}
@@ -105,23 +107,21 @@ def indexing_deferred():
 
 
 def load_vocabularies():
-    """The shared vocabularies the demo refers to, by slug: created when
-    missing, never changed. Returns ``(lookups, number created)``."""
+    """The shared vocabularies the demo refers to: those in VOCABULARIES are
+    looked up by slug and created when missing (never changed), the others
+    are fixed lists from the migrations. Returns ``(lookups, number created)``
+    where ``lookups[name][slug or code]`` is the row."""
     data = read("vocabularies")
-    created = 0
-    areas = {}
-    for row in data["areas"]:
-        fields = dict(row)
-        areas[row["slug"]], new = Area.objects.get_or_create(
-            slug=fields.pop("slug"), defaults=fields
-        )
-        created += new
-    lookups = {
-        "areas": areas,
-        # Fixed lists that the migrations create.
-        "assets": {asset.code: asset for asset in AssetType.objects.all()},
-        "audiences": {audience.code: audience for audience in Audience.objects.all()},
-    }
+    lookups, created = {}, 0
+    for name, model in VOCABULARIES.items():
+        lookups[name] = {}
+        for row in data[name]:
+            fields = dict(row)
+            slug = fields.pop("slug")
+            lookups[name][slug], new = model.objects.get_or_create(slug=slug, defaults=fields)
+            created += new
+    lookups["assets"] = {asset.code: asset for asset in AssetType.objects.all()}
+    lookups["audiences"] = {audience.code: audience for audience in Audience.objects.all()}
     return lookups, created
 
 
