@@ -131,6 +131,9 @@ def steps():
 
 
 class DemoLoader:
+    """Loads the demo once per call of ``load()``; ``progress`` (a tqdm bar,
+    optional) advances by one step per item."""
+
     def __init__(self, today=None, progress=None):
         self.today = today or timezone.localdate()
         self.now = timezone.now()
@@ -320,9 +323,10 @@ class DemoLoader:
         self.advance()
 
     def _organisations(self):
-        """Each organisation applies, gets its partner page in both
-        languages and is approved by the partners service, which provisions
-        its group, media collection and permissions as for a real partner."""
+        """Each organisation is recorded as a pending application, gets its
+        partner page in both languages, and is approved by the partners
+        service, which provisions its group, media collection and page
+        permissions as for any partner."""
         from partners.services import approve_organisation
 
         self.organisations = {}
@@ -331,9 +335,8 @@ class DemoLoader:
         for data in read("organisations"):
             organisation = Organisation.objects.filter(slug=data["slug"]).first()
             if organisation is None:
-                fields = {name: data[name] for name in ("slug", "name", "kind", "legal_form")}
-                for name in ("address", "latitude", "longitude", "phone", "description"):
-                    fields[name] = data[name]
+                names = ("slug", "name", "kind", "legal_form", "address", "phone", "description")
+                fields = {name: data[name] for name in (*names, "latitude", "longitude")}
                 organisation = Organisation.objects.create(
                     **fields,
                     website=f"https://{data['slug']}.example.org/",
