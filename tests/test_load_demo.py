@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 
 from cooperativa.opportunities.models import (
     CallPage,
@@ -21,8 +21,10 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
 )
+from home.demo.loader import IMAGES_DIR, demo_organisation_slugs, read
 from home.models import ContactSettings, FooterItem, HomePage, MainMenuItem, StandardPage
 from partners.models import Area, Organisation, PartnerPage
+from tests.bench.scale import generate
 
 
 def run_load_demo(*args):
@@ -117,6 +119,11 @@ def test_organisations_of_many_kinds_each_with_a_page_in_both_languages(loaded):
         assert organisation.website.startswith("https://") and "example.org" in organisation.website
         pages = PartnerPage.objects.filter(organisation=organisation)
         assert {page.locale.language_code for page in pages} == {"en", "it"}
+        # Approved through the partners service: its members can edit its
+        # pages in both languages and use its own media collection.
+        assert organisation.collection_id
+        permitted = GroupPagePermission.objects.filter(group=organisation.group)
+        assert set(permitted.values_list("page", flat=True)) == {page.pk for page in pages}
     assert Area.objects.filter(province__in=["TO", "BO", "PD", "BA"]).count() >= 8
 
 
@@ -247,20 +254,62 @@ def test_running_again_restores_only_what_is_missing(loaded):
     )
 
 
-# --- Scale --------------------------------------------------------------------
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "args", "shown"),
+    [(Terminal, [], True), (Terminal, ["--verbosity", "0"], False), (io.StringIO, [], False)],
+)
+def test_progress_bar_only_for_a_person_at_a_terminal(loaded, monkeypatch, stream, args, shown):
+    terminal = stream()
+    monkeypatch.setattr("sys.stderr", terminal)
+    run_load_demo(*args)
+    assert ("Demo content" in terminal.getvalue()) is shown
+
+
+# --- Data files -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["site", "organisations", "placements", "calls", "projects"])
+def test_every_item_has_the_same_fields_in_both_languages(name):
+    """A translator sees at once what is missing: each item's Italian block
+    has exactly the keys of its English one."""
+    data = read(name)
+    items = [*data["standard_pages"].values(), *data["hubs"].values()] if name == "site" else data
+    assert items
+    for item in items:
+        assert set(item["it"]) == set(item["en"]), item["en"].get("title", item["en"])
+
+
+def test_committed_images_are_small_and_all_used():
+    files = {path.name: path.stat().st_size for path in IMAGES_DIR.iterdir()}
+    assert files and max(files.values()) < 60 * 1024
+    used = {spec["file"] for spec in read("images").values()}
+    used |= {organisation["logo"] for organisation in read("organisations")}
+    assert used == set(files)
+
+
+# --- Scale (tests/bench) --------------------------------------------------------
 
 
 def test_scale_adds_the_number_of_opportunities_asked_for_once(loaded):
     before = OpportunityPage.objects.count()
-    run_load_demo("--scale", "20")
+    assert generate(20) == 20
+    call_command("update_index", verbosity=0)
     assert OpportunityPage.objects.count() == before + 20
-    run_load_demo("--scale", "20")
+    assert generate(20) == 0
     assert OpportunityPage.objects.count() == before + 20
 
     generated = OpportunityPage.objects.filter(slug__regex=r"-g[0-9]{5}$")
     assert generated.count() == 20
     assert all(page.live for page in generated)
     assert {page.specific_class for page in generated} <= {PlacementPage, CallPage, ProjectPage}
+    # Only the demo's organisations host them.
+    hosts = {page.get_parent().specific.organisation.slug for page in generated}
+    assert hosts <= set(demo_organisation_slugs())
     # The tree stays consistent, so Wagtail can move and add pages as usual.
     assert Page.find_problems() == ([], [], [], [], [])
     # And the search index knows them.

@@ -1,9 +1,10 @@
 """``make bench``: how fast the public pages are with 10,000 opportunities.
 
 1. Prepares a SQLite database of its own under var/bench/ (never the dev
-   database in var/): migrate, then ``load_demo --scale 10000``. The loader
-   is idempotent, so a second run reuses the data in about a second;
-   ``--fresh`` starts again from an empty database.
+   database in var/): migrate, ``load_demo``, then 10,000 generated
+   opportunities (scale.py). Both are idempotent, so a second run reuses
+   the data in a few seconds; ``--fresh`` starts again from an empty
+   database, ``--load-only`` stops once the data is ready.
 2. Collects static files into var/bench/static and starts gunicorn on a
    free port of 127.0.0.1 with the production settings (DEBUG off, whitenoise,
    compressed manifest storage), 2 worker processes of 2 threads each.
@@ -203,6 +204,9 @@ def main():
         "--scale", type=int, default=10_000, help="Generated opportunities to load (default 10000)."
     )
     parser.add_argument(
+        "--load-only", action="store_true", help="Prepare the data, then stop (no server, no load)."
+    )
+    parser.add_argument(
         "--connections", type=int, default=4, help="Concurrent keep-alive connections (default 4)."
     )
     parser.add_argument(
@@ -225,11 +229,21 @@ def main():
 
     step = time.monotonic()
     manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "load_demo", "--scale", str(args.scale), "-v", "1")
+    manage(env, "load_demo", "-v", "1")
+    setup_django(env)
+    from django.db import connections
+
+    from . import scale
+
+    scale.load(args.scale)
+    # Leave the SQLite file to the server's workers.
+    connections.close_all()
     load_seconds = time.monotonic() - step
+    print(f"Data ready in {load_seconds:.1f} s.", flush=True)
+    if args.load_only:
+        return
     manage(env, "collectstatic", "--noinput", "-v", "0")
 
-    setup_django(env)
     pages = pages_to_test()
     opportunities = dataset_summary()
 

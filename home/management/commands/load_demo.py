@@ -1,19 +1,21 @@
 """Load the demo site: partners, placements, calls and projects in English
 and Italian, with illustrations, menus and a local admin account.
 
-Safe to run on every start (``make run`` does): it adds only what is
-missing, and never changes or deletes existing content. ``--scale N`` adds
-generated opportunities until there are N of them, for benchmarks.
+The content is data (home/demo/data/*.yaml, home/demo/images/) read by
+home/demo/loader.py. Safe to run on every start (``make run`` does): it adds
+only what is missing, and never changes or deletes existing content. The
+10,000 generated opportunities of ``make bench`` come from tests/bench/.
 """
 
 import contextlib
 import logging
+import sys
 import time
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models.signals import post_save
+from tqdm import tqdm
 
 ADMIN_EMAIL = "admin@example.org"
 ADMIN_PASSWORD = "cooperativa-demo"  # noqa: S105 - a published local-only demo password
@@ -35,42 +37,10 @@ def quiet(names, level=logging.WARNING):
             logger.setLevel(old_level)
 
 
-@contextlib.contextmanager
-def indexing_deferred():
-    """Skip the search and reference index updates that every save triggers:
-    the command rebuilds both indexes once at the end, which is several
-    times faster than updating them page by page."""
-    from modelsearch import index
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
-    models = [
-        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
-    ]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-
-
 class Command(BaseCommand):
-    help = (
-        "Create the demo site (idempotent). With --scale N, also generate N opportunities "
-        "for load testing."
-    )
+    help = "Create the demo site in English and Italian (idempotent: adds only what is missing)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--scale",
-            type=int,
-            default=0,
-            metavar="N",
-            help="Make sure N generated opportunities exist, in addition to the demo content.",
-        )
         parser.add_argument(
             "--with-admin",
             action="store_true",
@@ -88,35 +58,30 @@ class Command(BaseCommand):
         with quiet(NOISY_LOGGERS):
             return self._handle(verbosity=verbosity, **options)
 
-    def _handle(self, *, scale=0, with_admin=False, reindex=False, verbosity=1, **options):
-        from home.demo.builder import DemoBuilder, DemoError
-        from home.demo.scale import generate
+    def _handle(self, *, with_admin=False, reindex=False, verbosity=1, **options):
+        from home.demo.loader import DemoError, DemoLoader, indexing_deferred, steps
 
-        if scale < 0:
-            raise CommandError("--scale must be zero or more.")
         self.verbosity = verbosity
         started = time.monotonic()
-
-        with indexing_deferred():
+        # A progress bar for a person at a terminal; none in tests, logs or
+        # pipes, nor with --verbosity 0.
+        bar = tqdm(
+            total=steps(),
+            desc="Demo content",
+            unit="step",
+            leave=False,
+            disable=verbosity == 0 or not sys.stderr.isatty(),
+        )
+        with bar, indexing_deferred():
             try:
-                created = DemoBuilder(log=self.say).build()
+                created = DemoLoader(progress=bar).load()
             except DemoError as error:
                 raise CommandError(str(error)) from error
-            for label, count in sorted(created.items()):
-                self.say(f"  {label}: {count} added")
-            if not created:
-                self.say("Demo content is already there: nothing added.")
-            self.say(f"Demo content checked in {time.monotonic() - started:.1f} s.")
-
-            if scale:
-                step = time.monotonic()
-                added = generate(scale, log=self.say if verbosity >= 2 else None)
-                self.say(
-                    f"  Generated opportunities: {added} added ({scale} wanted) in "
-                    f"{time.monotonic() - step:.1f} s"
-                )
-                if added:
-                    created["generated"] = added
+        for label, count in sorted(created.items()):
+            self.say(f"  {label}: {count} added")
+        if not created:
+            self.say("Demo content is already there: nothing added.")
+        self.say(f"Demo content checked in {time.monotonic() - started:.1f} s.")
 
         admin_message = self._admin(with_admin)
 

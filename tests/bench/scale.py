@@ -1,29 +1,30 @@
-"""Generated opportunities for load testing: thousands of placements, calls
-and projects in English, spread over the demo's organisations and towns.
+"""Generated opportunities for ``make bench``: thousands of placements,
+calls and projects in English, spread over the demo's organisations and
+towns, on top of the demo content (``load_demo``).
 
-Creating Wagtail pages one by one costs dozens of queries each (tree
-position, revisions, logs, search and reference indexes), which makes
-10,000 pages take the best part of an hour. Here pages are written to the
-tree directly, a few hundred rows per query: paths are computed as treebeard
-would, each table of the page's model chain is filled in bulk, and the
-caller rebuilds the search and reference indexes once at the end. The pages
-are live and have no revision, like pages imported into Wagtail; the admin
-edits them as usual.
+Pages are added one by one through Wagtail's page API (``add_child``), live
+and without a revision, like pages imported into Wagtail; the search and
+reference index updates that each save would trigger are deferred and both
+indexes are rebuilt once at the end, which is several times faster.
 
 Generated pages are recognisable by their slug, which ends in ``-g`` and a
 sequence number (``kitchen-assistant-in-modugno-g00042``). Asking for N
 makes sure N exist: running it again adds none.
+
+tests/bench/run.py calls ``load(N)`` (``python -m tests.bench.run --scale N
+--load-only`` loads and stops); tests call ``generate(N)``.
 """
 
 import datetime
 import random
-import uuid
+import sys
+import time
 
-from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale, Page
+from tqdm import tqdm
 
 from cooperativa.opportunities.models import (
     Audience,
@@ -33,12 +34,10 @@ from cooperativa.opportunities.models import (
     ProjectPage,
     ProjectUpdate,
 )
+from home.demo.loader import demo_organisation_slugs, indexing_deferred
 from partners.models import PartnerPage
 
-from . import organisations as demo_organisations
-
 SLUG_PATTERN = r"-g[0-9]{5,}$"
-BATCH = 1000
 
 # (sector, role, summary, requirements); {town}, {place}, {hours} are filled in.
 PLACEMENT_ROLES = [
@@ -272,10 +271,6 @@ PLACEMENT_AUDIENCES = [
 ]
 
 
-def generated_pages():
-    return OpportunityPage.objects.filter(slug__regex=SLUG_PATTERN)
-
-
 def _closing(rng, today):
     roll = rng.random()
     if roll < 0.15:
@@ -358,143 +353,93 @@ def _project(rng, seq, town, today):
     return page, ["volunteers", "anyone"]
 
 
-def _next_paths(parent):
-    """A generator of free tree paths under ``parent``, in order."""
-    last = parent.get_children().order_by("-path").values_list("path", flat=True).first()
-    position = Page._str2int(last[-Page.steplen :]) if last else 0
-    while True:
-        position += 1
-        yield Page._get_path(parent.path, parent.depth + 1, position)
+def generated_pages():
+    return OpportunityPage.objects.filter(slug__regex=SLUG_PATTERN)
 
 
-def _insert(model, pages):
-    """Insert ``pages`` (all of class ``model``) table by table, as Django's
-    multi-table save does one object at a time. bulk_create refuses
-    multi-table models, so this uses the insert it is built on."""
-    chain = [*reversed(model._meta.get_parent_list()), model]
-    for table_model in chain:
-        queryset = table_model._base_manager.all()
-        queryset._for_write = True
-        if table_model is Page:
-            fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
-            rows = queryset._batched_insert(pages, fields, batch_size=None)
-            for page, row in zip(pages, rows, strict=True):
-                page.id = row[0]
-        else:
-            link = table_model._meta.pk
-            for page in pages:
-                setattr(page, link.attname, page.id)
-            queryset._batched_insert(
-                pages, list(table_model._meta.local_concrete_fields), batch_size=None
-            )
-    for page in pages:
-        page._state.adding = False
-
-
-def _set_m2m(model_field, pairs):
-    through = model_field.remote_field.through
-    source = model_field.m2m_field_name()
-    target = model_field.m2m_reverse_field_name()
-    through.objects.bulk_create(
-        [through(**{f"{source}_id": left, f"{target}_id": right}) for left, right in pairs],
-        batch_size=BATCH,
+def _new_page(seq, host, areas, today, now):
+    """The ``seq``-th generated page (unsaved) for ``host``: the same for a
+    given number on every run."""
+    rng = random.Random(seq)  # noqa: S311 - reproducible content, not security
+    area = rng.choice(areas)
+    roll = rng.random()
+    make = _placement if roll < 0.6 else _call if roll < 0.9 else _project
+    page, codes = make(rng, seq, area.name, today)
+    page.slug = f"{slugify(page.title)[:60]}-g{seq:05d}"
+    page.area = area
+    page.locale = host.locale
+    page.closes_on = _closing(rng, today)
+    page.live = True
+    page.first_published_at = page.last_published_at = now - datetime.timedelta(
+        days=rng.randint(1, 365), minutes=rng.randint(0, 1440)
     )
+    return page, codes, rng
 
 
-def generate(wanted, log=None):
-    """Make sure ``wanted`` generated opportunities exist; returns how many
-    were added."""
-    log = log or (lambda message: None)
+def generate(wanted, progress=None):
+    """Make sure ``wanted`` generated opportunities exist, in addition to the
+    demo content; returns how many were added. The caller rebuilds the search
+    and reference indexes (``main`` does)."""
     existing = list(generated_pages().values_list("slug", flat=True))
     missing = wanted - len(existing)
     if missing <= 0:
         return 0
     last_seq = max((int(slug.rsplit("-g", 1)[1]) for slug in existing), default=0)
 
-    locale = Locale.get_default()
     # Only the demo's own organisations host generated pages: a real
     # partner's page must never fill up with invented opportunities.
-    demo_slugs = [data["slug"] for data in demo_organisations.ORGANISATIONS]
     hosts = list(
-        PartnerPage.objects.filter(locale=locale, live=True, organisation__slug__in=demo_slugs)
-        .select_related("organisation")
+        PartnerPage.objects.live()
+        .filter(locale__language_code="en", organisation__slug__in=demo_organisation_slugs())
+        .select_related("organisation", "locale")
         .prefetch_related("organisation__areas")
     )
     if not hosts:
-        raise ValueError("Load the demo content before generating opportunities.")
+        raise ValueError("Load the demo content (manage.py load_demo) before generating.")
     host_areas = {host.pk: list(host.organisation.areas.all()) for host in hosts}
     all_areas = [area for areas in host_areas.values() for area in areas]
-    audiences = dict(Audience.objects.values_list("code", "pk"))
+    audiences = {audience.code: audience for audience in Audience.objects.all()}
     organisations = [host.organisation for host in hosts]
-    content_types = {
-        model: ContentType.objects.get_for_model(model).pk
-        for model in (PlacementPage, CallPage, ProjectPage)
-    }
-    paths = {host.pk: _next_paths(host) for host in hosts}
-    today = timezone.localdate()
-    now = timezone.now()
+    today, now = timezone.localdate(), timezone.now()
 
-    with transaction.atomic():
-        for start in range(0, missing, BATCH):
-            batch = {PlacementPage: [], CallPage: [], ProjectPage: []}
-            audience_pairs, partner_pairs, updates = [], [], []
-            for seq in range(last_seq + start + 1, last_seq + min(start + BATCH, missing) + 1):
-                rng = random.Random(seq)  # noqa: S311 - reproducible content, not security
-                host = hosts[seq % len(hosts)]
-                area = rng.choice(host_areas[host.pk] or all_areas)
-                roll = rng.random()
-                make = _placement if roll < 0.6 else _call if roll < 0.9 else _project
-                page, codes = make(rng, seq, area.name, today)
-                page.slug = f"{slugify(page.title)[:60]}-g{seq:05d}"
-                published = now - datetime.timedelta(
-                    days=rng.randint(1, 365), minutes=rng.randint(0, 1440)
-                )
-                fields = dict(
-                    draft_title=page.title,
-                    area_id=area.pk,
-                    closes_on=_closing(rng, today),
-                    locale_id=locale.pk,
-                    content_type_id=content_types[type(page)],
-                    path=next(paths[host.pk]),
-                    depth=host.depth + 1,
-                    numchild=0,
-                    url_path=f"{host.url_path}{page.slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=published,
-                    last_published_at=published,
-                    translation_key=uuid.uuid4(),
-                    body=[],
-                )
-                for name, value in fields.items():
-                    setattr(page, name, value)
-                batch[type(page)].append((page, codes))
-            for model, items in batch.items():
-                if not items:
-                    continue
-                pages = [page for page, _codes in items]
-                _insert(model, pages)
-                for page, codes in items:
-                    audience_pairs.extend((page.id, audiences[c]) for c in codes if c in audiences)
-                    if model is ProjectPage:
-                        rng = random.Random(page.id)  # noqa: S311
-                        partners = rng.sample(organisations, k=min(2, len(organisations)))
-                        partner_pairs.extend((page.id, org.pk) for org in partners)
-                        updates.append(
-                            ProjectUpdate(
-                                page_id=page.id,
-                                sort_order=0,
-                                date=today - datetime.timedelta(days=rng.randint(1, 90)),
-                                title="Work has started",
-                                text="The partners met for the first time and agreed who does what.",
-                            )
-                        )
-            _set_m2m(OpportunityPage._meta.get_field("audiences"), audience_pairs)
-            _set_m2m(ProjectPage._meta.get_field("partner_organisations"), partner_pairs)
-            ProjectUpdate.objects.bulk_create(updates, batch_size=BATCH)
-            log(f"  generated {min(start + BATCH, missing)} of {missing}")
-
-        # Keep treebeard's child counts right for the hosts.
-        for host in hosts:
-            Page.objects.filter(pk=host.pk).update(numchild=host.get_children().count())
+    with transaction.atomic(), indexing_deferred():
+        for seq in range(last_seq + 1, last_seq + missing + 1):
+            host = hosts[seq % len(hosts)]
+            page, codes, rng = _new_page(seq, host, host_areas[host.pk] or all_areas, today, now)
+            page.audiences.set([audiences[code] for code in codes if code in audiences])
+            if isinstance(page, ProjectPage):
+                page.partner_organisations.set(rng.sample(organisations, k=min(2, len(hosts))))
+                page.updates = [
+                    ProjectUpdate(
+                        date=today - datetime.timedelta(days=rng.randint(1, 90)),
+                        title="Work has started",
+                        text="The partners met for the first time and agreed who does what.",
+                    )
+                ]
+            # Wagtail's page API keeps the tree consistent; the host object
+            # tracks its own child count, so it needs no reloading.
+            host.add_child(instance=page)
+            if progress is not None:
+                progress.update()
     return missing
+
+
+def load(wanted):
+    """Generate up to ``wanted`` opportunities with a progress bar at a
+    terminal, then rebuild the search and reference indexes once; prints how
+    long each part took."""
+    started = time.monotonic()
+    with tqdm(total=wanted, desc="Generated", unit="page", disable=not sys.stderr.isatty()) as bar:
+        bar.update(min(generated_pages().count(), wanted))
+        added = generate(wanted, progress=bar)
+    print(
+        f"Generated opportunities: {added} added ({wanted} wanted) in "
+        f"{time.monotonic() - started:.1f} s.",
+        flush=True,
+    )
+    if added:
+        for command in ("update_index", "rebuild_references_index"):
+            step = time.monotonic()
+            call_command(command, verbosity=0)
+            print(f"  {command}: {time.monotonic() - step:.1f} s.", flush=True)
+    return added
