@@ -111,6 +111,13 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without the request, so no context processor runs: whatever
     # failed (the database, a setting) cannot fail again here. The template
-    # needs only the active language and URL reversing.
+    # needs only the active language and URL reversing. Its styles are
+    # inline; the Content Security Policy lets them in by this response's
+    # nonce (made when first read, and then added to the header).
+    nonce = getattr(request, "csp_nonce", None)
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"site_name": settings.WAGTAIL_SITE_NAME}))
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "csp_nonce": str(nonce) if nonce is not None else "",
+    }
+    return HttpResponseServerError(template.render(context))

@@ -7,8 +7,10 @@ for the test suite; production.py insists on the variables it cannot guess.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -86,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cooperativa.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -373,6 +376,84 @@ CSRF_COOKIE_SECURE = True
 # framed by this site and no other; Django's deploy check would prefer DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Django's default, stated: a page opened from this site cannot reach back
+# into it through window.opener, nor the other way round.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The language cookie only says "en" or "it", but it is as private as the
+# pages it chooses: HTTPS only, never sent by other sites' forms, and no
+# script reads it.
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Wagtail would show admin users' avatars from gravatar.com, telling it who
+# uses the admin; the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def url_origin(url):
+    """The origin ("https://host:port") of an absolute URL; None for a path."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return None
+    return f"{parts.scheme or 'https'}://{parts.netloc}"
+
+
+def media_origins():
+    """Where uploaded images are served from, when it is not this site."""
+    origins = [url_origin(MEDIA_URL)]
+    if AWS_STORAGE_BUCKET_NAME:
+        options = _media_storage["OPTIONS"]
+        if options["custom_domain"]:
+            origins.append(f"https://{options['custom_domain']}")
+        elif options["endpoint_url"]:
+            # Path-style ("host/bucket/...") or virtual-hosted ("bucket.host/...").
+            endpoint = urlsplit(options["endpoint_url"])
+            origins.append(url_origin(options["endpoint_url"]))
+            origins.append(f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}")
+        else:
+            origins.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+            if options["region_name"]:
+                origins.append(
+                    f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{options['region_name']}.amazonaws.com"
+                )
+    return [origin for origin in origins if origin]
+
+
+# Content Security Policy (django-csp): everything comes from this site, no
+# inline script or style (CSS lives in static/css/site.css) and nothing from
+# a CDN. A nonce is added only where a page asks for one (the 500 page's
+# own styles). Pages may be framed by this site only (Wagtail's preview).
+_csp_directives = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF, "data:", *media_origins()],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Where browsers report violations (e.g. https://reports.example.org/csp), if anywhere.
+if os.environ.get("CSP_REPORT_URI"):
+    _csp_directives["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+# The Wagtail admin is Wagtail's code, not ours: what it needs on top of the
+# site's policy, directive by directive (cooperativa/security_headers.py).
+CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src-attr": [NONE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only:
+# browsers report what it would block and block nothing. For a first
+# deployment, or after a change to the policy.
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _csp_directives}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Features no page here uses, switched off for every page and anything it frames.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Logging ------------------------------------------------------------------
 

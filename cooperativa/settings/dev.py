@@ -16,6 +16,7 @@ SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
 
 # Emails leave the outbox as files, to read verification links without a server.
 OUTBOX_DELIVERY_BACKEND = os.environ.get(
