@@ -149,7 +149,7 @@ class OpportunityFeed(Feed):
         return item.feed_host_link
 
     def item_categories(self, item):
-        return [str(item.get_sector_display()), str(item.kind_label)]
+        return [str(item.sector.label), str(item.kind_label)]
 
 
 class OpportunityAtomFeed(OpportunityFeed):

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "cooperativa.accounts.middleware.AccountLanguageMiddleware",
     "cooperativa.accounts.middleware.AdminMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.vocabularies.label_cache_middleware",
 ]
 
 ROOT_URLCONF = "cooperativa.urls"
