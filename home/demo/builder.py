@@ -28,6 +28,7 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
     ProjectUpdate,
+    Sector,
 )
 from home.models import (
     ContactSettings,
@@ -37,6 +38,7 @@ from home.models import (
     NavigationSettings,
     StandardPage,
 )
+from home.vocabularies import default_language_only
 from partners.models import Area, AssetType, Organisation, PartnerIndexPage, PartnerPage
 
 from . import calls, images, organisations, placements, projects, sitepages
@@ -207,7 +209,7 @@ class DemoBuilder:
 
     def _load_organisations(self):
         image_model = get_image_model()
-        assets = {asset.code: asset for asset in AssetType.objects.all()}
+        assets = {asset.code: asset for asset in AssetType.objects.filter(default_language_only())}
         for data in organisations.ORGANISATIONS:
             organisation = Organisation.objects.filter(slug=data["slug"]).first()
             if organisation is None:
@@ -356,7 +358,7 @@ class DemoBuilder:
         if language == "en":
             fields.update(
                 commitment=data["commitment"],
-                sector=data["sector"],
+                sector=Sector.objects.filter(default_language_only()).get(code=data["sector"]),
                 area=self.areas[data["area"]],
                 closes_on=self._date(data["closes_in"]),
                 # Spread publication dates so "newest first" mixes hosts and types.
@@ -372,7 +374,9 @@ class DemoBuilder:
         english = self._existing(key, "en", model)
         if english is None:
             page = model(**self._common_fields(data, "en", position), **english_fields)
-            page.audiences.set(Audience.objects.filter(code__in=data["audiences"]))
+            page.audiences.set(
+                Audience.objects.filter(default_language_only(), code__in=data["audiences"])
+            )
             if prepare:
                 prepare(page, "en")
             english = self._publish_new(self.partner_pages["en"][host_slug], page, key)

@@ -32,7 +32,9 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
     ProjectUpdate,
+    Sector,
 )
+from home.vocabularies import default_language_only
 from partners.models import PartnerPage
 
 from . import organisations as demo_organisations
@@ -296,7 +298,7 @@ def _placement(rng, seq, town, today):
         title=title,
         summary=summary.format(town=town, place=rng.choice(places), hours=hours),
         commitment="job" if hours >= 20 else "regular",
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         paid=paid,
         hours_per_week=hours,
         duration=rng.choice(DURATIONS),
@@ -322,7 +324,7 @@ def _call(rng, seq, town, today):
         title=title.format(**values),
         summary=summary.format(**values),
         commitment=commitment,
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         what_is_asked=asked,
         how_to_respond="<p>Respond here and we will get back to you within a week.</p>",
     )
@@ -346,7 +348,7 @@ def _project(rng, seq, town, today):
         title=title.format(town=town),
         summary=summary.format(town=town),
         commitment=rng.choice(["occasional", "regular"]),
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         stage=stage,
         starts_on=today + datetime.timedelta(days=rng.randint(-400, 90)),
         place=town,
@@ -424,7 +426,8 @@ def generate(wanted, log=None):
         raise ValueError("Load the demo content before generating opportunities.")
     host_areas = {host.pk: list(host.organisation.areas.all()) for host in hosts}
     all_areas = [area for areas in host_areas.values() for area in areas]
-    audiences = dict(Audience.objects.values_list("code", "pk"))
+    audiences = dict(Audience.objects.filter(default_language_only()).values_list("code", "pk"))
+    sectors = dict(Sector.objects.filter(default_language_only()).values_list("code", "pk"))
     organisations = [host.organisation for host in hosts]
     content_types = {
         model: ContentType.objects.get_for_model(model).pk
@@ -450,6 +453,7 @@ def generate(wanted, log=None):
                     days=rng.randint(1, 365), minutes=rng.randint(0, 1440)
                 )
                 fields = dict(
+                    sector_id=sectors[page.sector_id],
                     draft_title=page.title,
                     area_id=area.pk,
                     closes_on=_closing(rng, today),
