@@ -14,10 +14,11 @@ import contextvars
 from django.conf import settings
 from django.db import models
 from django.db.models import ProtectedError, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
 
 def default_language_only():
@@ -68,24 +69,24 @@ def localized_labels(model):
     the model's order, labelled in the active language where the term has
     been translated. One query, made once per model and language within a
     request (see ``LabelCache``)."""
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     try:
-        active = Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        active = None
+        active_code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active_code = default_code
     cache = LabelCache.current()
-    cache_key = (model._meta.label, active.pk if active else None)
+    cache_key = (model._meta.label, active_code)
     if cache is not None and cache_key in cache:
         return cache[cache_key]
-    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locales = Q(locale__language_code=default_code)
-    if active is not None:
-        locales |= Q(locale=active)
     labels, translated = {}, {}
-    for row in model.objects.filter(locales).select_related("locale"):
+    rows = model.objects.filter(
+        locale__language_code__in={default_code, active_code}
+    ).select_related("locale")
+    for row in rows:
         key = getattr(row, model.key_field)
         if row.locale.language_code == default_code:
             labels[key] = row.own_label()
-        if active is not None and row.locale_id == active.pk:
+        else:
             translated[key] = row.own_label()
     # Only terms of the default language: the ones pages can point at.
     labels.update((key, label) for key, label in translated.items() if key in labels)
