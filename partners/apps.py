@@ -8,4 +8,11 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         # Registers the app's part of "my data" and its account-deletion rule.
+        from django.db.models.signals import pre_delete
+
+        from home.vocabularies import protect_terms_in_use
+
         from . import personal_data  # noqa: F401
+
+        for model_name in ("Area", "AssetType"):
+            pre_delete.connect(protect_terms_in_use, sender=self.get_model(model_name))

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperativa.opportunities.filters import AreaFacet, Facet, FacetedListing
+from home.vocabularies import vocabulary_choices
 
 from .models import AssetType, Organisation, PartnerPage
 
@@ -40,7 +41,7 @@ def directory_facets():
             "asset",
             _("What they offer"),
             "organisation__assets__code",
-            list(AssetType.CHOICES.items()),
+            vocabulary_choices(AssetType),
             filter=lambda codes: _organisations_with("assets", "assettype__code", codes),
         ),
     ]

@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.vocabularies import default_language_only
+
 from .models import Area, AssetType, Membership, Organisation
 
 # Registry numbers come in many shapes (A123456 in the register of
@@ -23,14 +25,14 @@ class ApplicationForm(forms.ModelForm):
     what its public page will say."""
 
     areas = forms.ModelMultipleChoiceField(
-        queryset=Area.objects.all(),
+        queryset=Area.objects.filter(default_language_only()),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Where you work"),
         help_text=_("Tick every municipality where you run activities."),
     )
     assets = forms.ModelMultipleChoiceField(
-        queryset=AssetType.objects.all(),
+        queryset=AssetType.objects.filter(default_language_only()),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("What you offer your town"),

@@ -15,66 +15,71 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cooperativa.opportunities.serializers import OrganisationSerializer
 from home.blocks import BodyBlock
 from home.models import SitePage
+from home.vocabularies import Vocabulary, default_language_only, localized_labels
 
 
-class Area(models.Model):
+class Area(TranslatableMixin, models.Model):
     """A municipality, within its province: where organisations work and
-    opportunities take place."""
+    opportunities take place. A vocabulary that moderators keep in the admin
+    (see home/vocabularies.py): pages and organisations point at the row in
+    the default language, hub addresses use its slug."""
+
+    key_field = "slug"
 
     name = models.CharField(_("municipality"), max_length=80)
     province = models.CharField(
         _("province"), max_length=2, help_text=_("Two-letter code, e.g. TO for Torino.")
     )
     region = models.CharField(_("region"), max_length=40, blank=True)
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        help_text=_(
+            "Used in addresses: lower case letters, digits and hyphens. "
+            "The same in every language; do not change it once in use."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("province"), FieldPanel("region"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("area")
         verbose_name_plural = _("areas")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
+        return self.own_label()
+
+    def own_label(self):
         return f"{self.name} ({self.province})"
-
-
-class AssetType(models.Model):
-    """What an organisation offers its town: the vocabulary of community
-    asset mapping. The rows are fixed (created by migration); their labels
-    are translated in code."""
-
-    CHOICES = {
-        "rooms": _("Rooms and spaces"),
-        "workshops": _("Workshops and equipment"),
-        "mentoring": _("Mentoring"),
-        "training": _("Training"),
-        "jobs": _("Jobs and placements"),
-        "peer_support": _("Peer support"),
-        "advice": _("Advice and guidance"),
-        "food": _("Food and meals"),
-        "housing": _("Housing support"),
-    }
-
-    code = models.SlugField(_("code"), unique=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("asset type")
-        verbose_name_plural = _("asset types")
-
-    def __str__(self):
-        return str(self.label)
 
     @property
     def label(self):
-        return self.CHOICES.get(self.code, self.code)
+        """The name in the active language, e.g. "Torino (TO)"."""
+        return localized_labels(Area).get(self.slug, self.own_label())
+
+
+class AssetType(Vocabulary):
+    """What an organisation offers its town: the vocabulary of community
+    asset mapping, kept by moderators in the admin."""
+
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["position", "name"]
+        verbose_name = _("asset type")
+        verbose_name_plural = _("asset types")
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 # Addresses under /partners/ that belong to the sign-up and manage views,
@@ -143,7 +148,11 @@ class Organisation(index.Indexed, models.Model):
         ),
     )
     areas = models.ManyToManyField(
-        Area, verbose_name=_("areas served"), related_name="organisations", blank=True
+        Area,
+        verbose_name=_("areas served"),
+        related_name="organisations",
+        blank=True,
+        limit_choices_to=default_language_only,
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     latitude = models.DecimalField(
@@ -165,7 +174,11 @@ class Organisation(index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     assets = models.ManyToManyField(
-        AssetType, verbose_name=_("assets offered"), blank=True, related_name="organisations"
+        AssetType,
+        verbose_name=_("assets offered"),
+        blank=True,
+        related_name="organisations",
+        limit_choices_to=default_language_only,
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True

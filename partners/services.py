@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
@@ -346,10 +347,20 @@ def _intro(organisation):
     return Truncator(" ".join(text.split())).chars(300)
 
 
+def content_locales():
+    """The locales of the configured content languages (WAGTAIL_CONTENT_LANGUAGES),
+    the default one first."""
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    default = Locale.get_default()
+    others = Locale.objects.filter(language_code__in=codes).exclude(pk=default.pk)
+    return [default, *sorted(others, key=lambda locale: codes.index(locale.language_code))]
+
+
 def _ensure_partner_pages(organisation, user):
     """The live PartnerPage under the default locale's directory, and its
-    Italian translation when the Italian directory exists."""
-    default_locale = Locale.get_default()
+    translation in every other configured language whose directory exists
+    (a language without a directory has no public place for it yet)."""
+    default_locale, *other_locales = content_locales()
     index = PartnerIndexPage.objects.filter(locale=default_locale).first()
     if index is None:
         raise PartnerError(
@@ -368,13 +379,18 @@ def _ensure_partner_pages(organisation, user):
         page.save_revision(user=user).publish(user=user)
 
     pages = [page]
-    italian = Locale.objects.filter(language_code="it").exclude(pk=default_locale.pk).first()
-    if italian and index.get_translation_or_none(italian):
+    for locale in other_locales:
+        if not index.get_translation_or_none(locale):
+            continue
         translation_page = PartnerPage.objects.filter(
-            organisation=organisation, locale=italian
+            organisation=organisation, locale=locale
         ).first()
         if translation_page is None:
-            translation_page = page.copy_for_translation(italian)
+            # The same action as the admin's "Translate" (simple_translation):
+            # a copy under the directory's translation, then published.
+            translation_page = CopyPageForTranslationAction(
+                page=page, locale=locale, user=user
+            ).execute(skip_permission_checks=True)
             translation_page.save_revision(user=user).publish(user=user)
         pages.append(translation_page)
     return pages

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from . import admin_access, admin_views
 from .models import Organisation
+from .vocabulary_admin import VocabularyViewSetGroup
 
 ACTION_ICONS = {
     "approve": "tick",
@@ -100,6 +101,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+register_snippet(VocabularyViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -35,10 +35,13 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
+    """An area in the default language (the rows pages point at)."""
+
     class Meta:
         model = Area
-        django_get_or_create = ("slug",)
+        django_get_or_create = ("slug", "locale")
 
+    locale = factory.LazyFunction(Locale.get_default)
     name = factory.Sequence(lambda n: f"Comune {n}")
     province = "TO"
     region = "Piemonte"
@@ -110,15 +113,27 @@ def _common(fields):
     fields.setdefault("slug", f"opportunity-{n}")
     fields.setdefault("summary", "Help in the kitchen of a community café, two mornings a week.")
     fields.setdefault("commitment", Commitment.REGULAR)
-    fields.setdefault("sector", Sector.CATERING)
+    fields.setdefault("sector", "catering")
+    if isinstance(fields["sector"], str):
+        fields["sector"] = term(Sector, fields["sector"])
     if "area" not in fields:
         fields["area"] = AreaFactory()
     audiences = fields.pop("audiences", ["anyone"])
     return fields, audiences
 
 
+def term(model, code):
+    """The row of a vocabulary term (``Sector``, ``Audience``…) in the default language."""
+    return model.objects.get(code=code, locale=Locale.get_default())
+
+
+def terms(model, codes):
+    """The rows of vocabulary terms in the default language."""
+    return model.objects.filter(code__in=codes, locale=Locale.get_default())
+
+
 def _finish(parent, page, audiences):
-    page.audiences.set(Audience.objects.filter(code__in=audiences))
+    page.audiences.set(terms(Audience, audiences))
     return add_child(parent, page)
 
 

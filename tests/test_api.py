@@ -8,7 +8,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from cooperativa.opportunities.models import Commitment, ProjectPage, Sector
+from cooperativa.opportunities.models import Commitment, ProjectPage
 from tests.factories import (
     AreaFactory,
     OrganisationFactory,
@@ -99,7 +99,7 @@ def test_placement_fields_with_type_filter_and_all_fields(client):
         title="Bakery assistant",
         summary="Bake bread three mornings a week.",
         area=area,
-        sector=Sector.CATERING,
+        sector="catering",
         commitment=Commitment.JOB,
         paid=True,
         stipend="€600 a month",

@@ -14,6 +14,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    terms,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def counts(response, param):
 def partner(name, kind, areas=(), assets=(), status=Organisation.Status.APPROVED):
     organisation = OrganisationFactory(name=name, kind=kind, status=status)
     organisation.areas.set(areas)
-    organisation.assets.set(AssetType.objects.filter(code__in=assets))
+    organisation.assets.set(terms(AssetType, assets))
     return create_partner_page(organisation=organisation, title=name)
 
 
@@ -140,7 +141,7 @@ def test_a_profile_shows_the_organisation(client):
         description="We weave and mend, with people on work release.",
     )
     organisation.areas.set([AreaFactory(name="Torino", province="TO")])
-    organisation.assets.set(AssetType.objects.filter(code__in=["workshops", "training"]))
+    organisation.assets.set(terms(AssetType, ["workshops", "training"]))
     page = create_partner_page(organisation=organisation, intro="A weaving workshop.")
 
     html = soup(client.get(page.url))

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cooperativa.opportunities.models import ProjectPage, Sector
+from cooperativa.opportunities.models import ProjectPage
 from tests.factories import (
     OrganisationFactory,
     create_call,
@@ -75,7 +75,7 @@ def test_item_carries_title_link_summary_date_author_and_categories(client, host
         parent=host,
         title="Bakery assistant",
         summary="Bake bread three mornings a week with a friendly team.",
-        sector=Sector.CATERING,
+        sector="catering",
     )
     _response, parsed = fetch(client, f"/feeds/placements.{extension}")
 

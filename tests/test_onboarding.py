@@ -16,6 +16,7 @@ from tests.factories import (
     create_approved_organisation,
     create_partner_index,
     moderator,
+    term,
     translate_page,
     verified_user,
 )
@@ -113,7 +114,7 @@ def test_sign_up_creates_a_pending_organisation_and_tells_everyone(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             JOIN_URL,
-            application(areas=[area.pk], assets=[AssetType.objects.get(code="jobs").pk]),
+            application(areas=[area.pk], assets=[term(AssetType, "jobs").pk]),
         )
 
     organisation = Organisation.objects.get()

@@ -23,7 +23,13 @@ from cooperativa.opportunities.models import (
     Sector,
 )
 from partners.models import Organisation
-from tests.factories import AreaFactory, OrganisationFactory, create_hub, create_partner_page
+from tests.factories import (
+    AreaFactory,
+    OrganisationFactory,
+    create_hub,
+    create_partner_page,
+    term,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +58,7 @@ def add_live(parent, model=PlacementPage, *, title=None, closes_in=30, **fields)
         "first_published_at": timezone.now() - datetime.timedelta(minutes=n),
         "summary": "Bake bread three mornings a week with a friendly team.",
         "commitment": Commitment.REGULAR,
-        "sector": Sector.CATERING,
+        "sector": term(Sector, "catering"),
         "closes_on": timezone.localdate() + datetime.timedelta(days=closes_in),
         **KIND_FIELDS[model],
         **fields,

@@ -25,6 +25,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    terms,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,8 @@ _numbers = itertools.count(1)
 def add_opportunities(count, partners, areas):
     """Add ``count`` live opportunities of every type quickly: straight into
     the tree, without revisions, spread over partners, areas and facets."""
-    audiences = list(Audience.objects.all())
-    sectors = list(Sector.values)
+    audiences = list(terms(Audience, Audience.objects.values("code")))
+    sectors = list(terms(Sector, Sector.objects.values("code")))
     commitments = list(Commitment.values)
     today = timezone.localdate()
     for index in range(count):

@@ -6,3 +6,11 @@ class OpportunitiesConfig(AppConfig):
     name = "cooperativa.opportunities"
     label = "opportunities"
     verbose_name = _("Opportunities")
+
+    def ready(self):
+        from django.db.models.signals import pre_delete
+
+        from home.vocabularies import protect_terms_in_use
+
+        for model_name in ("Audience", "Sector"):
+            pre_delete.connect(protect_terms_in_use, sender=self.get_model(model_name))

@@ -105,7 +105,7 @@ class OpportunityFeed(Feed):
         return source.request.build_absolute_uri()
 
     def items(self, source):
-        queryset = open_opportunities(source.model, source.locale)
+        queryset = open_opportunities(source.model, source.locale).select_related("sector")
         pages = attach_hosts(queryset.order_by("-first_published_at", "-pk")[:FEED_MAX_ITEMS])
         hostname = site_hostname()
         for page in pages:
@@ -149,7 +149,7 @@ class OpportunityFeed(Feed):
         return item.feed_host_link
 
     def item_categories(self, item):
-        return [str(item.get_sector_display()), str(item.kind_label)]
+        return [str(item.sector.label), str(item.kind_label)]
 
 
 class OpportunityAtomFeed(OpportunityFeed):

@@ -30,6 +30,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.vocabularies import localized_labels, vocabulary_choices
 from partners.models import Area, Organisation, PartnerPage
 
 from . import listing
@@ -138,32 +139,28 @@ class TypeFacet(Facet):
 
 class AreaFacet(Facet):
     """Areas are data, not a fixed list: the choices are the areas that
-    appear in the list, plus any chosen area that does not."""
+    appear in the list, plus any chosen area that does not. Counted by slug,
+    the same in every language; labelled in the active language."""
 
     def __init__(self, param, legend, prefix, *, filter=None):
         super().__init__(param, legend, f"{prefix}__slug", filter=filter)
         self.prefix = prefix
-        self.labels = {}
+
+    @cached_property
+    def labels(self):
+        return localized_labels(Area)
 
     def clean(self, raw_values):
         raw_values = list(dict.fromkeys(value for value in raw_values if value))
-        if not raw_values:
-            return []
-        # One query, only when an area is chosen: unknown slugs are dropped.
-        self.labels = {
-            area.slug: str(area) for area in Area.objects.filter(slug__in=raw_values[:50])
-        }
+        # Unknown slugs are dropped.
         return [value for value in raw_values if value in self.labels]
 
     def count(self, base, condition):
-        name, province = f"{self.prefix}__name", f"{self.prefix}__province"
         counts = {}
-        for row in self._rows(base, condition, self.lookup, name, province):
+        for row in self._rows(base, condition, self.lookup):
             slug = row[self.lookup]
-            if slug is None:
-                continue
-            counts[slug] = row["n"]
-            self.labels.setdefault(slug, f"{row[name]} ({row[province]})")
+            if slug is not None:
+                counts[slug] = row["n"]
         return counts
 
     def options(self, counts, selected):
@@ -415,13 +412,13 @@ def opportunity_facets(show_type=True):
             "audience",
             _("Who it is for"),
             "audiences__code",
-            list(Audience.CHOICES.items()),
+            vocabulary_choices(Audience),
             filter=lambda codes: Q(
                 pk__in=through.objects.filter(audience__code__in=codes).values("opportunitypage_id")
             ),
         ),
         AreaFacet("area", _("Area"), "area"),
-        Facet("sector", _("Sector"), "sector", Sector.choices),
+        Facet("sector", _("Sector"), "sector__code", vocabulary_choices(Sector)),
         Facet("commitment", _("Commitment"), "commitment", Commitment.choices),
         BooleanFacet("paid", _("Pay"), "paid", _("Paid"), _("Unpaid")),
     ]

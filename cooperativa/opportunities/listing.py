@@ -120,7 +120,7 @@ def sort_newest(queryset):
 def for_display(queryset):
     """Make a (sliced) queryset of opportunities ready for cards: specific
     pages with their area, one query per page type."""
-    return queryset.specific().select_related("area", for_specific_subqueries=True)
+    return queryset.specific().select_related("area", "sector", for_specific_subqueries=True)
 
 
 def attach_hosts(opportunities):
@@ -195,7 +195,7 @@ def similar_open_opportunities(page, limit=3):
     queryset = (
         published_opportunities(page.locale_id, page.kind)
         .filter(open_q())
-        .filter(Q(sector=page.sector) | Q(area_id=page.area_id))
+        .filter(Q(sector_id=page.sector_id) | Q(area_id=page.area_id))
         .exclude(pk=page.pk)
     )
     return attach_hosts(for_display(sort_closing_soonest(queryset)[:limit]))

@@ -24,48 +24,40 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import SitePage
+from home.vocabularies import Vocabulary, default_language_only
 
-from .serializers import OrganisationSerializer, area_field, audience_codes_field, text_field
+from .serializers import (
+    OrganisationSerializer,
+    area_field,
+    audience_codes_field,
+    text_field,
+    vocabulary_code_field,
+)
 
 CLOSING_SOON_DAYS = 7
 SUMMARY_MAX_LENGTH = 240
 
 
-class Audience(models.Model):
-    """Who an opportunity is for. A fixed vocabulary (rows created by
-    migration) so that it can be filtered and counted; labels are translated
-    in code. It describes who is welcome, never a person's own situation."""
+class Audience(Vocabulary):
+    """Who an opportunity is for, kept by moderators in the admin. It
+    describes who is welcome, never a person's own situation."""
 
-    CHOICES = {
-        "work_release": _("People in custody on work release"),
-        "probation": _("People on probation or alternative measures"),
-        "after_release": _("People after release"),
-        "lived_experience": _("People with lived experience"),
-        "families": _("Families and friends"),
-        "volunteers": _("Volunteers"),
-        "organisations": _("Partner organisations"),
-        "anyone": _("Anyone"),
-    }
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
+    )
 
-    code = models.SlugField(_("code"), unique=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["position", "name"]
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-
-    def __str__(self):
-        return str(self.label)
-
-    @property
-    def label(self):
-        return self.CHOICES.get(self.code, self.code)
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class Commitment(models.TextChoices):
@@ -78,19 +70,20 @@ class Commitment(models.TextChoices):
     JOB = "job", _("A job or placement")
 
 
-class Sector(models.TextChoices):
-    AGRICULTURE = "agriculture", _("Farming and gardening")
-    CATERING = "catering", _("Catering and food")
-    CLEANING = "cleaning", _("Cleaning and maintenance")
-    LAUNDRY = "laundry", _("Laundry and tailoring")
-    PRINTING = "printing", _("Printing and design")
-    RECYCLING = "recycling", _("Recycling and environment")
-    CRAFTS = "crafts", _("Crafts and carpentry")
-    CARE = "care", _("Care and social services")
-    CULTURE = "culture", _("Culture, sport and leisure")
-    EDUCATION = "education", _("Education and training")
-    RETAIL = "retail", _("Shops and logistics")
-    COMMUNITY = "community", _("Community and advocacy")
+class Sector(Vocabulary):
+    """The line of work of an opportunity, kept by moderators in the admin."""
+
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["position", "name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class OpportunityPage(SitePage):
@@ -114,15 +107,25 @@ class OpportunityPage(SitePage):
         help_text=_("How much it asks of a person."),
     )
     audiences = ParentalManyToManyField(
-        Audience, verbose_name=_("who it is for"), related_name="opportunities"
+        Audience,
+        verbose_name=_("who it is for"),
+        related_name="opportunities",
+        limit_choices_to=default_language_only,
     )
     area = models.ForeignKey(
         "partners.Area",
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="opportunities",
+        limit_choices_to=default_language_only,
     )
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, db_index=True)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        related_name="opportunities",
+        limit_choices_to=default_language_only,
+    )
     paid = models.BooleanField(_("paid"), default=False, db_index=True)
     closes_on = models.DateField(
         _("closing date"),
@@ -163,7 +166,7 @@ class OpportunityPage(SitePage):
         APIField("summary"),
         APIField("kind", serializer=text_field("kind_code")),
         APIField("commitment"),
-        APIField("sector"),
+        APIField("sector", serializer=vocabulary_code_field()),
         APIField("paid"),
         APIField("closes_on"),
         APIField("state", serializer=text_field()),

@@ -28,6 +28,11 @@ def audience_codes_field():
     return serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
 
 
+def vocabulary_code_field():
+    """A vocabulary term (e.g. the sector) as its stable code."""
+    return serializers.SlugRelatedField(read_only=True, slug_field="code")
+
+
 def text_field(source=None):
     """A read-only value computed by the model (a property, not a column)."""
     return serializers.CharField(source=source, read_only=True)

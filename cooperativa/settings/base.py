@@ -37,8 +37,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# The public address of the site, used in emails, feeds and the admin.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site, used in emails, feeds and the admin. No
+# default here: dev and test default to the local server, production refuses
+# to start without it.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "cooperativa.accounts.middleware.AccountLanguageMiddleware",
     "cooperativa.accounts.middleware.AdminMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.vocabularies.label_cache_middleware",
 ]
 
 ROOT_URLCONF = "cooperativa.urls"

@@ -28,3 +28,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Links in emails and feeds point at the local server unless told otherwise.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILAPI_BASE_URL = SITE_URL
+WAGTAILADMIN_BASE_URL = SITE_URL

@@ -39,6 +39,7 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
     ProjectUpdate,
+    Sector,
 )
 from home.models import (
     ContactSettings,
@@ -48,6 +49,7 @@ from home.models import (
     NavigationSettings,
     StandardPage,
 )
+from home.vocabularies import default_language_only
 from partners.models import Area, AssetType, Organisation, PartnerIndexPage, PartnerPage
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +64,7 @@ KEY_NAMESPACE = uuid.UUID("6f1c2a52-3b0e-4c61-9a57-1d2f0c7e8b90")
 VOCABULARIES = {"areas": Area}
 # Item keys that are not page fields: the loader turns them into pages,
 # dates and relations; every other shared key is set on the page as it is.
-NOT_FIELDS = {"key", "host", "area", "audiences", "image", "support", "event", "partners"}
+NOT_FIELDS = {"key", "host", "area", "sector", "audiences", "image", "support", "event", "partners"}
 NOT_FIELDS |= {"linked", "updates", "starts_in", "closes_in", "ends_in", "en", "it"}
 
 
@@ -120,8 +122,10 @@ def load_vocabularies():
             slug = fields.pop("slug")
             lookups[name][slug], new = model.objects.get_or_create(slug=slug, defaults=fields)
             created += new
-    lookups["assets"] = {asset.code: asset for asset in AssetType.objects.all()}
-    lookups["audiences"] = {audience.code: audience for audience in Audience.objects.all()}
+    # Pages and organisations point at the default language's rows; the other
+    # languages' rows only give the labels.
+    for name, model in (("assets", AssetType), ("audiences", Audience), ("sectors", Sector)):
+        lookups[name] = {row.code: row for row in model.objects.filter(default_language_only())}
     return lookups, created
 
 
@@ -398,6 +402,8 @@ class DemoLoader:
             page.event_starts_at = timezone.make_aware(starts)
             page.event_ends_at = page.event_starts_at + datetime.timedelta(minutes=event["minutes"])
         page.area = self.vocabularies["areas"][item["area"]]
+        if "sector" in item:
+            page.sector = self.vocabularies["sectors"][item["sector"]]
         # Spread publication dates so "newest first" mixes hosts and types.
         page.first_published_at = self.now - datetime.timedelta(days=(position * 5) % 37 + 1)
         audiences = self.vocabularies["audiences"]

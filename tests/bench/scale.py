@@ -33,8 +33,10 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
     ProjectUpdate,
+    Sector,
 )
 from home.demo.loader import demo_organisation_slugs, indexing_deferred
+from home.vocabularies import default_language_only
 from partners.models import PartnerPage
 
 SLUG_PATTERN = r"-g[0-9]{5,}$"
@@ -291,7 +293,7 @@ def _placement(rng, seq, town, today):
         title=title,
         summary=summary.format(town=town, place=rng.choice(places), hours=hours),
         commitment="job" if hours >= 20 else "regular",
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         paid=paid,
         hours_per_week=hours,
         duration=rng.choice(DURATIONS),
@@ -317,7 +319,7 @@ def _call(rng, seq, town, today):
         title=title.format(**values),
         summary=summary.format(**values),
         commitment=commitment,
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         what_is_asked=asked,
         how_to_respond="<p>Respond here and we will get back to you within a week.</p>",
     )
@@ -341,7 +343,7 @@ def _project(rng, seq, town, today):
         title=title.format(town=town),
         summary=summary.format(town=town),
         commitment=rng.choice(["occasional", "regular"]),
-        sector=sector,
+        sector_id=sector,  # the code; generate() swaps in the row
         stage=stage,
         starts_on=today + datetime.timedelta(days=rng.randint(-400, 90)),
         place=town,
@@ -398,7 +400,10 @@ def generate(wanted, progress=None):
         raise ValueError("Load the demo content (manage.py load_demo) before generating.")
     host_areas = {host.pk: list(host.organisation.areas.all()) for host in hosts}
     all_areas = [area for areas in host_areas.values() for area in areas]
-    audiences = {audience.code: audience for audience in Audience.objects.all()}
+    audiences = {
+        audience.code: audience for audience in Audience.objects.filter(default_language_only())
+    }
+    sectors = dict(Sector.objects.filter(default_language_only()).values_list("code", "pk"))
     organisations = [host.organisation for host in hosts]
     today, now = timezone.localdate(), timezone.now()
 
@@ -406,6 +411,7 @@ def generate(wanted, progress=None):
         for seq in range(last_seq + 1, last_seq + missing + 1):
             host = hosts[seq % len(hosts)]
             page, codes, rng = _new_page(seq, host, host_areas[host.pk] or all_areas, today, now)
+            page.sector_id = sectors[page.sector_id]
             page.audiences.set([audiences[code] for code in codes if code in audiences])
             if isinstance(page, ProjectPage):
                 page.partner_organisations.set(rng.sample(organisations, k=min(2, len(hosts))))

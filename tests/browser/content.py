@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from wagtail.rich_text import RichText
 
-from cooperativa.opportunities.models import Commitment, Sector
+from cooperativa.opportunities.models import Commitment
 from home.models import StandardPage
 from partners.models import Organisation
 from tests.factories import (
@@ -74,7 +74,7 @@ def build_site():
             title="Laundry assistant",
             slug="laundry-assistant",
             area=torino,
-            sector=Sector.LAUNDRY,
+            sector="laundry",
             audiences=["probation"],
             paid=True,
             stipend="€600 a month",
@@ -85,7 +85,7 @@ def build_site():
             title="Kitchen helper in the community café",
             slug="kitchen-helper",
             area=torino,
-            sector=Sector.CATERING,
+            sector="catering",
             audiences=["work_release"],
             summary="Prepare lunches for the neighbourhood, twenty hours a week.",
         ),
@@ -94,7 +94,7 @@ def build_site():
             title="Market gardener",
             slug="market-gardener",
             area=bologna,
-            sector=Sector.AGRICULTURE,
+            sector="agriculture",
             audiences=["after_release"],
             summary="Grow vegetables for the weekly market on the edge of the city.",
         ),
@@ -105,7 +105,7 @@ def build_site():
             title="Become a volunteer mentor",
             slug="volunteer-mentor",
             area=bologna,
-            sector=Sector.COMMUNITY,
+            sector="community",
             commitment=Commitment.REGULAR,
             audiences=["volunteers"],
             summary="Meet one person leaving prison every week for a year, with training.",
@@ -115,7 +115,7 @@ def build_site():
             title="Co-design workshop for the new bakery",
             slug="bakery-workshop",
             area=torino,
-            sector=Sector.CATERING,
+            sector="catering",
             commitment=Commitment.ONE_OFF,
             audiences=["lived_experience"],
             summary="Two hours to plan the bakery together, with coffee and cake.",
@@ -127,7 +127,7 @@ def build_site():
             title="A community garden in Barriera di Milano",
             slug="community-garden",
             area=torino,
-            sector=Sector.AGRICULTURE,
+            sector="agriculture",
             audiences=["anyone"],
             summary="Neighbours and people on probation turn a car park into a garden.",
         ),
