@@ -7,5 +7,9 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
+        # Registers the partner page's schema.org description.
         # Registers the app's part of "my data" and its account-deletion rule.
-        from . import personal_data  # noqa: F401
+        from . import (
+            personal_data,  # noqa: F401
+            structured_data,  # noqa: F401
+        )

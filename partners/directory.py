@@ -9,8 +9,9 @@ rejected or suspended organisation's page stays out even if it is live.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cooperativa.opportunities.filters import AreaFacet, Facet, FacetedListing
+from cooperativa.core.facets import Facet, FacetedListing
 
+from .facets import AreaFacet
 from .models import AssetType, Organisation, PartnerPage
 
 PER_PAGE = 20

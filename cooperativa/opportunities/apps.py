@@ -6,3 +6,7 @@ class OpportunitiesConfig(AppConfig):
     name = "cooperativa.opportunities"
     label = "opportunities"
     verbose_name = _("Opportunities")
+
+    def ready(self):
+        # Registers the opportunity pages' schema.org descriptions.
+        from . import structured_data  # noqa: F401

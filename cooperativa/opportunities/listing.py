@@ -22,6 +22,8 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Page
 
+from partners.models import PartnerPage
+
 from .models import (
     CLOSING_SOON_DAYS,
     CallPage,
@@ -129,8 +131,6 @@ def attach_hosts(opportunities):
     The host is the partner page above the opportunity in the tree;
     OpportunityPage.host_page would otherwise ask the database once per card.
     """
-    from partners.models import PartnerPage
-
     opportunities = list(opportunities)
     parent_paths = {page.path[: -Page.steplen] for page in opportunities}
     if not parent_paths:

@@ -27,10 +27,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.models import SitePage
+from cooperativa.core.blocks import BodyBlock
+from cooperativa.core.models import SitePage
+from partners.models import PartnerPage
+from partners.serializers import OrganisationSerializer, area_field
 
-from .serializers import OrganisationSerializer, area_field, audience_codes_field, text_field
+from .serializers import audience_codes_field, text_field
 
 CLOSING_SOON_DAYS = 7
 SUMMARY_MAX_LENGTH = 240
@@ -498,8 +500,6 @@ class ProjectPage(OpportunityPage):
     def partners_with_pages(self):
         """(organisation, its partner page in this language or None) for each
         partner organisation, in two queries however many there are."""
-        from partners.models import PartnerPage
-
         organisations = list(self.partner_organisations.all())
         pages = {
             page.organisation_id: page

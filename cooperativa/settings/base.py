@@ -41,6 +41,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations take precedence.
+    "cooperativa.core",
     "cooperativa.accounts",
     "cooperativa.notifications",
     "cooperativa.opportunities",
