@@ -260,6 +260,9 @@ STORAGES = {
 # Whoever sends (our code, Wagtail, allauth, Django), mail goes to the
 # durable outbox (cooperativa/notifications/backends.py) ...
 EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
+# The platform's own notifications (cooperativa.core.notify) always go to the
+# outbox, even where a test runner swaps EMAIL_BACKEND for its in-memory box.
+NOTIFICATION_EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
 # ... and a worker takes it from there through the backend by which mail
 # really leaves, which the variable EMAIL_BACKEND names.
 OUTBOX_DELIVERY_BACKEND = os.environ.get(
