@@ -27,8 +27,10 @@ from .models import (
     Commitment,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityQuerySet,
     ProjectPage,
     Sector,
+    today,
 )
 
 
@@ -144,7 +146,7 @@ class OpportunityListing(FacetedListing):
     default_sort = "closing"
 
     def __init__(self, params, base, *, show_type=True, ranked_ids=None, path="", on=None):
-        self.on = on or listing.today()
+        self.on = on or today()
         self.ranked_ids = ranked_ids
         self.sorts = {}
         if ranked_ids is not None:
@@ -162,7 +164,7 @@ class OpportunityListing(FacetedListing):
         ]
 
     def scope_q(self):
-        return Q() if self.show_closed else listing.open_q(self.on)
+        return Q() if self.show_closed else OpportunityQuerySet.open_q(self.on)
 
     def filter_q(self, exclude=None, *, scope=True):
         # The organisation applies to everything, the facets' counts and the
@@ -194,7 +196,7 @@ class OpportunityListing(FacetedListing):
     @cached_property
     def closed_count(self):
         """How many closed opportunities the other filters match."""
-        condition = self.filter_q(scope=False) & listing.closed_q(self.on)
+        condition = self.filter_q(scope=False) & OpportunityQuerySet.closed_q(self.on)
         return self.base.aggregate(n=Count("pk", filter=condition))["n"]
 
     @property
