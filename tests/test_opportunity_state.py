@@ -47,9 +47,7 @@ def opportunities(home):
 
 
 def test_python_and_database_agree_on_every_boundary_day(opportunities):
-    in_database = dict(
-        OpportunityPage.objects.with_state(DAY).values_list("pk", "state_on_day")
-    )
+    in_database = dict(OpportunityPage.objects.with_state(DAY).values_list("pk", "state_on_day"))
     for (kind, offset), page in opportunities.items():
         expected = "closed" if kind == "completed" else EXPECTED[offset]
         page = OpportunityPage.objects.get(pk=page.pk).specific
