@@ -55,11 +55,17 @@ def render_parts(template, context):
     return text, html
 
 
+def send(messages):
+    """Hand ready-made email messages to the outbox; returns how many it took."""
+    if not messages:
+        return 0
+    return get_connection(settings.NOTIFICATION_EMAIL_BACKEND).send_messages(messages)
+
+
 def notify(recipients, subject, template, context=None, *, reply_to=()):
     """Email each recipient (users or addresses) the notification
     ``template``; ``subject`` may be a lazy string, rendered per recipient.
     Returns how many messages were queued."""
-    connection = get_connection(settings.NOTIFICATION_EMAIL_BACKEND)
     messages = []
     for recipient in recipients:
         address, language = recipient_address_and_language(recipient)
@@ -81,4 +87,4 @@ def notify(recipients, subject, template, context=None, *, reply_to=()):
             )
         message.attach_alternative(html, "text/html")
         messages.append(message)
-    return connection.send_messages(messages) if messages else 0
+    return send(messages)
