@@ -41,9 +41,10 @@ test-services: $(STAMP) messages ## Run the services layer (PostgreSQL, Redis, C
 test-browser: $(STAMP) messages ## Run the browser layer (Debian's Chromium at /usr/bin/chromium)
 	$(BIN)/pytest tests/browser -q
 
-lint: $(STAMP) ## Check code style (ruff)
+lint: $(STAMP) ## Check code style (ruff) and that imports run one way (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=. $(BIN)/lint-imports
 
 format: $(STAMP) ## Fix code style where ruff can
 	$(BIN)/ruff check --fix .

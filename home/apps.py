@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,9 +7,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from .locales import create_missing_locales
-
-        # Once per migrate (sent for this app only), after every table exists.
-        post_migrate.connect(
-            create_missing_locales, sender=self, dispatch_uid="home.create_missing_locales"
-        )
+        # Registers the home page's schema.org description.
+        from . import structured_data  # noqa: F401

@@ -10,37 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
-from .forms import SitePageForm
-
-
-class SitePage(Page):
-    """Fields and behaviour every public page shares: a summary for search
-    engines and link previews, and an optional sharing image."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("sharing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared on social media."),
-    )
-
-    # Refuses files and pages the editor may not choose, however they got into the form.
-    base_form_class = SitePageForm
-
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("social_image"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def get_meta_description(self):
-        return self.search_description or getattr(self, "intro", "") or ""
+from cooperativa.core.blocks import BodyBlock
+from cooperativa.core.models import SitePage
+from cooperativa.opportunities.listing import featured_opportunities
+from cooperativa.opportunities.models import OpportunityIndexPage
+from partners.models import PartnerIndexPage
 
 
 class HomePage(SitePage):
@@ -62,8 +36,6 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cooperativa.opportunities.listing import featured_opportunities
-
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = featured_opportunities(self.locale)
         context["ways_in"] = self.ways_in()
@@ -73,9 +45,6 @@ class HomePage(SitePage):
         """The opportunity hubs and the partner directory under this home
         page, in the order a newcomer needs them, each with a line saying
         what is there. A hub that does not exist (yet) is left out."""
-        from cooperativa.opportunities.models import OpportunityIndexPage
-        from partners.models import PartnerIndexPage
-
         descriptions = {
             "": _("Everything open now, from a one-off visit to a paid job."),
             "placement": _("Work and training with a host organisation, some of it paid."),

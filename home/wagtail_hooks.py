@@ -9,6 +9,9 @@ headings head something, with messages in the editor's language.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.snippets.models import register_snippet
+
+from .vocabulary_admin import VocabularyViewSetGroup
 
 
 class SiteContentCheckerItem(ContentCheckerItem):
@@ -36,3 +39,8 @@ def use_site_content_checker(request, items, page):
     for position, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, SiteContentCheckerItem):
             items[position] = SiteContentCheckerItem(in_editor=item.in_editor)
+
+
+# Areas and asset types (partners) with audiences and sectors (opportunities),
+# kept by moderators under one menu item.
+register_snippet(VocabularyViewSetGroup)

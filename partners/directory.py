@@ -9,9 +9,10 @@ rejected or suspended organisation's page stays out even if it is live.
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cooperativa.opportunities.filters import AreaFacet, Facet, FacetedListing
-from home.vocabularies import vocabulary_choices
+from cooperativa.core.facets import Facet, FacetedListing
+from cooperativa.core.vocabularies import vocabulary_choices
 
+from .facets import AreaFacet
 from .models import AssetType, Organisation, PartnerPage
 
 PER_PAGE = 20

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.vocabularies import default_language_only
+from cooperativa.core.vocabularies import default_language_only
 
 from .models import Area, AssetType, Membership, Organisation
 

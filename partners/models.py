@@ -10,7 +10,6 @@ page permissions can give each organisation exactly its own subtree.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -18,10 +17,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from cooperativa.opportunities.serializers import OrganisationSerializer
-from home.blocks import BodyBlock
-from home.models import SitePage
-from home.vocabularies import Vocabulary, default_language_only, localized_labels
+from cooperativa.core.blocks import BodyBlock
+from cooperativa.core.models import SitePage
+from cooperativa.core.vocabularies import Vocabulary, default_language_only, localized_labels
+
+from .serializers import OrganisationSerializer
 
 
 class Area(TranslatableMixin, models.Model):
@@ -302,6 +302,12 @@ class Organisation(index.Indexed, models.Model):
         return self.name
 
     @property
+    @classmethod
+    def editor_choices(cls):
+        """The organisations a page editor may name (a project's partners):
+        approved ones only, so a pending application is never shown."""
+        return cls.objects.public()
+
     def is_approved(self):
         return self.status == self.Status.APPROVED
 
@@ -455,7 +461,7 @@ class PartnerIndexPage(SitePage):
         verbose_name_plural = _("partner directories")
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import PartnerDirectory
+        from .directory import PartnerDirectory  # the directory's facets import this module
 
         context = super().get_context(request, *args, **kwargs)
         context["directory"] = PartnerDirectory(self, request)
@@ -517,23 +523,6 @@ class PartnerPage(SitePage):
             validate_organisation_slug(self.slug)
         except ValidationError as error:
             raise ValidationError({"slug": error}) from error
-
-    @cached_property
-    def current_opportunities(self):
-        from cooperativa.opportunities.listing import opportunities_of
-
-        return opportunities_of(self)
-
-    def get_context(self, request, *args, **kwargs):
-        from cooperativa.opportunities.listing import partner_profile
-
-        context = super().get_context(request, *args, **kwargs)
-        # At most a few of each list, with a link to the rest on the hubs:
-        # the page stays light however much the organisation publishes.
-        profile = partner_profile(self, request)
-        context["opportunity_groups"] = profile.groups
-        context["partner_projects"] = profile.partner_projects
-        return context
 
     def get_meta_description(self):
         return self.search_description or self.intro

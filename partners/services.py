@@ -17,10 +17,8 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.functional import lazy
+from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
@@ -36,7 +34,9 @@ from wagtail.models import (
     Revision,
 )
 
-from cooperativa.notifications.email import queue_email
+from cooperativa.core.notify import absolute_url as _absolute
+from cooperativa.core.notify import notify
+from cooperativa.core.notify import subject as _subject
 
 from .models import (
     RESERVED_SLUGS,
@@ -122,42 +122,15 @@ def is_admin(user, organisation):
 # --- Email --------------------------------------------------------------------
 
 
-def _absolute_now(url_name, *args):
-    return settings.SITE_URL + reverse(url_name, args=args)
-
-
-# Links and subjects are worked out when each email is rendered, inside that
-# recipient's language, so an Italian reader gets /it/ addresses and an
-# Italian subject even when someone else's request sent the email.
-_absolute = lazy(_absolute_now, str)
-
-
-def _subject(text, **params):
-    return lazy(lambda: str(text) % params, str)()
-
-
 def _notify(recipients, subject, template, context):
     """Email each person in their own language (users) or the current one
     (plain addresses), after the transaction commits."""
-    for recipient in recipients:
-        if isinstance(recipient, str):
-            address, language = recipient, translation.get_language()
-        else:
-            address = recipient.email
-            language = getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE
-        if not address:
-            continue
-        with translation.override(language):
-            body = render_to_string(
-                f"emails/partners/{template}.txt",
-                {
-                    **context,
-                    "recipient": recipient,
-                    "site_url": settings.SITE_URL,
-                    "manage_url": _absolute("partners:manage"),
-                },
-            )
-            queue_email(str(subject), body, [address])
+    notify(
+        recipients,
+        subject,
+        f"partners/{template}",
+        {**context, "manage_url": _absolute("partners:manage")},
+    )
 
 
 def _manage_link(organisation):

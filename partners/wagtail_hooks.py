@@ -18,7 +18,6 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from . import admin_access, admin_views
 from .models import Organisation
-from .vocabulary_admin import VocabularyViewSetGroup
 
 ACTION_ICONS = {
     "approve": "tick",
@@ -101,7 +100,6 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
-register_snippet(VocabularyViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

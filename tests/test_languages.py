@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Locale
 
-from home.locales import create_missing_locales
+from cooperativa.core.locales import create_missing_locales
 from partners import services
 from partners.models import PartnerPage
 from tests.factories import OrganisationFactory, create_partner_index, translate_page, verified_user

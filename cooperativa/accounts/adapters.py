@@ -1,7 +1,7 @@
 """allauth adapter: account emails leave through the platform's email queue.
 
 allauth sends its messages (verification, password reset, security notices,
-MFA changes) from inside the request. Routing them through ``queue_email``
+MFA changes) from inside the request. Handing them to the outbox (``send``)
 means they leave after the transaction commits, through Celery, and are
 retried if the mail server is down, like every other email of the platform.
 
@@ -23,7 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from wagtail.models import Site
 
-from cooperativa.notifications.email import queue_email
+from cooperativa.core.notify import send
 
 from .client_address import client_address
 from .i18n import url_in_language
@@ -69,14 +69,7 @@ class AccountAdapter(DefaultAccountAdapter):
         language = recipient_language(email) or translation.get_language()
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
-        html_body = None
-        if message.content_subtype == "html":
-            # Only an HTML template exists: allauth made it the main body.
-            html_body = message.body
-        for content, mimetype in getattr(message, "alternatives", []):
-            if mimetype == "text/html":
-                html_body = content
-        queue_email(message.subject, message.body, message.to, html_body=html_body)
+        send([message])
 
     def get_login_redirect_url(self, request):
         """After signing in, land on the site in the person's own language.

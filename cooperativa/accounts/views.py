@@ -27,7 +27,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from cooperativa.notifications.email import queue_email
+from cooperativa.core.notify import notify
 
 from .adapters import site_identity
 from .forms import DeleteAccountForm, ProfileForm
@@ -137,13 +137,17 @@ def _delete(request, user):
     """Delete the account, tell its owner, and end the session."""
     context = {"site": site_identity(request), "display_name": user.display_name}
     subject = render_to_string("emails/account_deleted_subject.txt", context).strip()
-    body = render_to_string("emails/account_deleted_message.txt", context)
     recipient = user.email
     # Out first: the session must not outlive the account it belongs to.
     logout(request)
     with transaction.atomic():
         user.delete()
-        queue_email(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, [recipient])
+        notify(
+            [recipient],
+            f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+            "account_deleted_message",
+            context,
+        )
 
 
 class ActivateTOTPView(BaseActivateTOTPView):

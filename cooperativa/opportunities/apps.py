@@ -10,7 +10,10 @@ class OpportunitiesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_delete
 
-        from home.vocabularies import protect_terms_in_use
+        from cooperativa.core.vocabularies import protect_terms_in_use
+
+        # Registers the opportunity pages' schema.org descriptions.
+        from . import structured_data  # noqa: F401
 
         for model_name in ("Audience", "Sector"):
             pre_delete.connect(protect_terms_in_use, sender=self.get_model(model_name))

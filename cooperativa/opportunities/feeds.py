@@ -26,7 +26,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
 
-from .listing import attach_hosts, hub_for, open_q
+from .listing import attach_hosts, hub_for
 from .models import CallPage, OpportunityIndexPage, OpportunityPage, PlacementPage, ProjectPage
 
 FEED_MAX_ITEMS = 100
@@ -46,7 +46,7 @@ FEED_SLUG_BY_KIND = {kind: slug for slug, (kind, _model) in FEED_KINDS.items()}
 def open_opportunities(model=OpportunityPage, locale=None, today=None):
     """Live, public opportunities of ``model`` in ``locale`` that can still
     be joined ``today``."""
-    return model.objects.live().public().filter(locale=locale).filter(open_q(today))
+    return model.objects.live().public().filter(locale=locale).open(today)
 
 
 def feed_url_name(slug, format):

@@ -1,34 +1,32 @@
 """Listing opportunities: the querysets behind hubs, partner pages, detail
 pages and the home page.
 
-An opportunity's state (open, closing soon, closed) is derived from its
-closing date and today's date (see OpportunityPage.get_state). The same rule
-is written here as queryset expressions, so that lists can filter and sort
-by state in the database. A completed project counts as closed whatever its
-date.
+An opportunity's state (open, closing soon, closed) is defined once, by
+OpportunityQuerySet in models.py; lists here filter and sort by it.
 
 Every function here runs a fixed number of queries, however many
 opportunities there are: pages are made specific one page of results at a
 time, and host organisations are fetched for a whole list at once.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone
 from wagtail.models import Page
 
+from partners.models import PartnerPage
+
 from .models import (
-    CLOSING_SOON_DAYS,
     CallPage,
     OpportunityIndexPage,
     OpportunityPage,
+    OpportunityQuerySet,
     PlacementPage,
     ProjectPage,
+    today,
 )
 
 KIND_MODELS = {
@@ -36,49 +34,6 @@ KIND_MODELS = {
     "call": CallPage,
     "project": ProjectPage,
 }
-
-
-def today():
-    return timezone.localdate()
-
-
-# --- State as queryset expressions -----------------------------------------
-
-
-def completed_projects_q():
-    # A subquery rather than a join on projectpage: negating a condition
-    # across a nullable join would silently drop placements and calls.
-    return Q(pk__in=ProjectPage.objects.filter(stage=ProjectPage.Stage.COMPLETED).values("pk"))
-
-
-def closed_q(on=None):
-    """Opportunities that can no longer be joined on the given day."""
-    on = on or today()
-    return Q(closes_on__lt=on) | completed_projects_q()
-
-
-def open_q(on=None):
-    """Opportunities that can still be joined (including those closing soon)."""
-    on = on or today()
-    return (Q(closes_on__isnull=True) | Q(closes_on__gte=on)) & ~completed_projects_q()
-
-
-def closing_soon_q(on=None):
-    on = on or today()
-    return open_q(on) & Q(closes_on__lte=on + datetime.timedelta(days=CLOSING_SOON_DAYS))
-
-
-def state_expression(on=None):
-    """The state as a SQL expression: "closed", "closing_soon" or "open"."""
-    on = on or today()
-    return Case(
-        When(closed_q(on), then=Value("closed")),
-        When(
-            closes_on__lte=on + datetime.timedelta(days=CLOSING_SOON_DAYS),
-            then=Value("closing_soon"),
-        ),
-        default=Value("open"),
-    )
 
 
 # --- Base querysets ------------------------------------------------------------
@@ -108,7 +63,9 @@ def sort_closing_soonest(queryset, on=None):
     on = on or today()
     return queryset.annotate(
         closed_rank=Case(
-            When(closed_q(on), then=Value(1)), default=Value(0), output_field=IntegerField()
+            When(OpportunityQuerySet.closed_q(on), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
         ),
     ).order_by("closed_rank", F("closes_on").asc(nulls_last=True), "-first_published_at", "pk")
 
@@ -129,8 +86,6 @@ def attach_hosts(opportunities):
     The host is the partner page above the opportunity in the tree;
     OpportunityPage.host_page would otherwise ask the database once per card.
     """
-    from partners.models import PartnerPage
-
     opportunities = list(opportunities)
     parent_paths = {page.path[: -Page.steplen] for page in opportunities}
     if not parent_paths:
@@ -161,14 +116,14 @@ def hubs_of(locale):
 
 def featured_opportunities(locale, limit=6):
     """The newest open opportunities of a language, ready for cards."""
-    queryset = sort_newest(published_opportunities(locale).filter(open_q()))[:limit]
+    queryset = sort_newest(published_opportunities(locale).open())[:limit]
     return attach_hosts(for_display(queryset))
 
 
 def opportunities_of(partner_page):
     """A partner's open placements, calls and projects, closing soonest
     first, ready for cards (their host is ``partner_page``)."""
-    queryset = OpportunityPage.objects.live().public().child_of(partner_page).filter(open_q())
+    queryset = OpportunityPage.objects.live().public().child_of(partner_page).open()
     opportunities = list(for_display(sort_closing_soonest(queryset)))
     for page in opportunities:
         page.host_page = partner_page
@@ -183,7 +138,7 @@ def projects_with_partner(partner_page):
         .public()
         .filter(locale=partner_page.locale_id, partner_organisations=partner_page.organisation_id)
         .not_child_of(partner_page)
-        .filter(open_q())
+        .open()
         .select_related("area")
     )
     return attach_hosts(sort_closing_soonest(queryset))
@@ -194,7 +149,7 @@ def similar_open_opportunities(page, limit=3):
     offer when ``page`` itself is closed."""
     queryset = (
         published_opportunities(page.locale_id, page.kind)
-        .filter(open_q())
+        .open()
         .filter(Q(sector_id=page.sector_id) | Q(area_id=page.area_id))
         .exclude(pk=page.pk)
     )
@@ -283,7 +238,7 @@ def partner_profile(partner_page, request=None, limit=PROFILE_LIMIT, on=None):
     aggregate for every total, one for the first ``limit`` of each kind."""
     on = on or today()
     organisation = partner_page.organisation
-    public = OpportunityPage.objects.live().public().filter(open_q(on))
+    public = OpportunityPage.objects.live().public().open(on)
     hosted, partnered = _hosted_q(partner_page), _partnered_q(partner_page)
     totals = public.aggregate(
         partner_projects=Count("pk", filter=partnered),

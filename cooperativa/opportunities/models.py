@@ -12,6 +12,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,23 +25,86 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.models import SitePage
-from home.vocabularies import Vocabulary, default_language_only
+from cooperativa.core.blocks import BodyBlock
+from cooperativa.core.models import SitePage
+from cooperativa.core.vocabularies import Vocabulary, default_language_only
+from partners.models import PartnerPage
+from partners.serializers import OrganisationSerializer, area_field
 
-from .serializers import (
-    OrganisationSerializer,
-    area_field,
-    audience_codes_field,
-    text_field,
-    vocabulary_code_field,
-)
+from .serializers import audience_codes_field, text_field, vocabulary_code_field
 
 CLOSING_SOON_DAYS = 7
 SUMMARY_MAX_LENGTH = 240
+
+
+def today():
+    """Today in the site's time zone: the day states are worked out for."""
+    return timezone.localdate()
+
+
+class OpportunityQuerySet(PageQuerySet):
+    """The one definition of an opportunity's state in the database: open,
+    closing soon (CLOSING_SOON_DAYS or fewer days left) or closed (its closing
+    day has passed, or, for a joint project, it is completed).
+
+    ``OpportunityPage.get_state`` says the same of one page in Python, for a
+    page already loaded; tests/test_opportunity_state.py checks that the two
+    agree on every boundary day.
+    """
+
+    @staticmethod
+    def ended_q():
+        # A subquery rather than a join on projectpage: negating a condition
+        # across a nullable join would silently drop placements and calls.
+        return Q(pk__in=ProjectPage.objects.filter(stage=ProjectPage.Stage.COMPLETED).values("pk"))
+
+    @classmethod
+    def closed_q(cls, on=None):
+        """Opportunities that can no longer be joined on the given day."""
+        on = on or today()
+        return Q(closes_on__lt=on) | cls.ended_q()
+
+    @classmethod
+    def open_q(cls, on=None):
+        """Opportunities that can still be joined (including those closing soon)."""
+        on = on or today()
+        return (Q(closes_on__isnull=True) | Q(closes_on__gte=on)) & ~cls.ended_q()
+
+    @classmethod
+    def closing_soon_q(cls, on=None):
+        on = on or today()
+        return cls.open_q(on) & Q(closes_on__lte=closing_soon_after(on))
+
+    @classmethod
+    def state_expression(cls, on=None):
+        """The state as a SQL expression: "closed", "closing_soon" or "open"."""
+        on = on or today()
+        return Case(
+            When(cls.closed_q(on), then=Value("closed")),
+            When(closes_on__lte=closing_soon_after(on), then=Value("closing_soon")),
+            default=Value("open"),
+        )
+
+    def open(self, on=None):
+        return self.filter(self.open_q(on))
+
+    def closing_soon(self, on=None):
+        return self.filter(self.closing_soon_q(on))
+
+    def closed(self, on=None):
+        return self.filter(self.closed_q(on))
+
+    def with_state(self, on=None):
+        return self.annotate(state_on_day=self.state_expression(on))
+
+
+def closing_soon_after(on):
+    """The last closing day that counts as "closing soon" on day ``on``."""
+    return on + datetime.timedelta(days=CLOSING_SOON_DAYS)
 
 
 class Audience(Vocabulary):
@@ -89,6 +153,8 @@ class Sector(Vocabulary):
 class OpportunityPage(SitePage):
     """What every opportunity has. Not created directly: editors create a
     placement, a call or a project."""
+
+    objects = PageManager.from_queryset(OpportunityQuerySet)()
 
     summary = models.CharField(
         _("summary"),
@@ -215,11 +281,12 @@ class OpportunityPage(SitePage):
         completed project); subclasses say so."""
         return False
 
-    def get_state(self, today=None):
-        today = today or timezone.localdate()
-        if self.is_ended() or (self.closes_on and self.closes_on < today):
+    def get_state(self, on=None):
+        """This page's state on day ``on`` (today): OpportunityQuerySet's rule."""
+        on = on or today()
+        if self.is_ended() or (self.closes_on and self.closes_on < on):
             return "closed"
-        if self.closes_on and self.closes_on <= today + datetime.timedelta(days=CLOSING_SOON_DAYS):
+        if self.closes_on and self.closes_on <= closing_soon_after(on):
             return "closing_soon"
         return "open"
 
@@ -516,8 +583,6 @@ class ProjectPage(OpportunityPage):
         """(organisation, its partner page in this language or None) for each
         publicly shown partner organisation, in two queries however many
         there are."""
-        from partners.models import PartnerPage
-
         organisations = list(self.public_partner_organisations())
         pages = {
             page.organisation_id: page

@@ -45,6 +45,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations take precedence.
+    "cooperativa.core",
     "cooperativa.accounts",
     "cooperativa.notifications",
     "cooperativa.opportunities",
@@ -102,7 +103,7 @@ MIDDLEWARE = [
     "cooperativa.accounts.middleware.AccountLanguageMiddleware",
     "cooperativa.accounts.middleware.AdminMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.vocabularies.label_cache_middleware",
+    "cooperativa.core.vocabularies.label_cache_middleware",
 ]
 
 ROOT_URLCONF = "cooperativa.urls"
@@ -277,6 +278,9 @@ STORAGES = {
 # Whoever sends (our code, Wagtail, allauth, Django), mail goes to the
 # durable outbox (cooperativa/notifications/backends.py) ...
 EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
+# The platform's own notifications (cooperativa.core.notify) always go to the
+# outbox, even where a test runner swaps EMAIL_BACKEND for its in-memory box.
+NOTIFICATION_EMAIL_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
 # ... and a worker takes it from there through the backend by which mail
 # really leaves, which the variable EMAIL_BACKEND names.
 OUTBOX_DELIVERY_BACKEND = os.environ.get(

@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
+from cooperativa.core.vocabularies import default_language_only
 from cooperativa.opportunities.models import (
     Audience,
     CallPage,
@@ -49,7 +50,6 @@ from home.models import (
     NavigationSettings,
     StandardPage,
 )
-from home.vocabularies import default_language_only
 from partners.models import Area, AssetType, Organisation, PartnerIndexPage, PartnerPage
 
 HERE = Path(__file__).resolve().parent

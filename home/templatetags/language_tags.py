@@ -20,7 +20,12 @@ from django.urls import translate_url
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
-from home.site_context import current_page, current_site, home_pages_by_language, page_family
+from cooperativa.core.site_context import (
+    current_page,
+    current_site,
+    home_pages_by_language,
+    page_family,
+)
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 from wagtail.images.models import AbstractImage, SourceImageIOError
 
-from home.site_context import current_page, current_site
+from cooperativa.core.site_context import current_page, current_site
 
 register = template.Library()
 

@@ -14,14 +14,14 @@ from django.db.models import Q, Value
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home.models import FooterItem, MainMenuItem
-from home.site_context import (
+from cooperativa.core.site_context import (
     active_content_language,
     current_page,
     current_site,
     home_pages_by_language,
     page_family,
 )
+from home.models import FooterItem, MainMenuItem
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import uuid
 import django.db.models.deletion
 from django.db import migrations, models
 
-import home.vocabularies
+import cooperativa.core.vocabularies
 
 
 def required_translatable_columns(model_name):
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             name="areas",
             field=models.ManyToManyField(
                 blank=True,
-                limit_choices_to=home.vocabularies.default_language_only,
+                limit_choices_to=cooperativa.core.vocabularies.default_language_only,
                 related_name="organisations",
                 to="partners.area",
                 verbose_name="areas served",
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             name="assets",
             field=models.ManyToManyField(
                 blank=True,
-                limit_choices_to=home.vocabularies.default_language_only,
+                limit_choices_to=cooperativa.core.vocabularies.default_language_only,
                 related_name="organisations",
                 to="partners.assettype",
                 verbose_name="assets offered",

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 
+from cooperativa.core.vocabularies import default_language_only
 from cooperativa.opportunities.models import (
     Audience,
     CallPage,
@@ -36,7 +37,6 @@ from cooperativa.opportunities.models import (
     Sector,
 )
 from home.demo.loader import demo_organisation_slugs, indexing_deferred
-from home.vocabularies import default_language_only
 from partners.models import PartnerPage
 
 SLUG_PATTERN = r"-g[0-9]{5,}$"

@@ -7,7 +7,7 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
-import home.vocabularies
+import cooperativa.core.vocabularies
 
 
 class Migration(migrations.Migration):
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             model_name="opportunitypage",
             name="sector",
             field=models.ForeignKey(
-                limit_choices_to=home.vocabularies.default_language_only,
+                limit_choices_to=cooperativa.core.vocabularies.default_language_only,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="opportunities",
                 to="opportunities.sector",
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             model_name="opportunitypage",
             name="audiences",
             field=modelcluster.fields.ParentalManyToManyField(
-                limit_choices_to=home.vocabularies.default_language_only,
+                limit_choices_to=cooperativa.core.vocabularies.default_language_only,
                 related_name="opportunities",
                 to="opportunities.audience",
                 verbose_name="who it is for",
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             model_name="opportunitypage",
             name="area",
             field=models.ForeignKey(
-                limit_choices_to=home.vocabularies.default_language_only,
+                limit_choices_to=cooperativa.core.vocabularies.default_language_only,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="opportunities",
                 to="partners.area",

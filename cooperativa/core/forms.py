@@ -4,25 +4,22 @@ Wagtail's choosers offer only what a person may choose, but a crafted
 request can name any id. This form narrows the page and organisation
 choices to what the editor may see and refuses images and documents from
 other organisations' collections; the rules themselves live in
-partners.admin_access.
+cooperativa.core.editor_access.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from .editor_access import limit_page_choices, refuse_unchoosable_files
 
 
 class SitePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
-            # Imported here: partners' models build on home's page models.
-            from partners.admin_access import limit_page_choices
-
             limit_page_choices(self, self.for_user)
 
     def clean(self):
         cleaned_data = super().clean()
         if self.for_user is not None:
-            from partners.admin_access import refuse_unchoosable_files
-
             refuse_unchoosable_files(self, self.for_user)
         return cleaned_data

@@ -12,7 +12,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from cooperativa.opportunities.structured_data import structured_data_for
+from cooperativa.core.structured_data import structured_data_for
 
 register = template.Library()
 

@@ -1,5 +1,6 @@
 """The shared vocabularies in the Wagtail admin, under "Vocabularies":
-areas, asset types, audiences and sectors.
+areas, asset types, audiences and sectors. Composed here, at the top layer,
+because the terms live in two apps (partners and opportunities).
 
 Moderators keep them (the Moderators group holds their add, change, delete
 and view permissions, granted by partners/migrations/0006); partners'
@@ -16,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
+from cooperativa.core.vocabularies import in_use_message, uses_of
 from cooperativa.opportunities.models import Audience, Sector
-from home.vocabularies import in_use_message, uses_of
-
-from .models import Area, AssetType
+from partners.models import Area, AssetType
 
 
 class VocabularyDeleteView(DeleteView):

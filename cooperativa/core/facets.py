@@ -1,0 +1,267 @@
+"""The faceted listing machinery: filters, counts, sorts and pagination of
+a list of rows from GET parameters, for the hubs, site search and the
+partner directory alike.
+
+Every filter lives in the query string, so a filtered list is a link that can
+be shared, bookmarked and used without JavaScript. Values that are not valid
+(an unknown choice, a page number that is not a number, a sort that does not
+exist) are ignored rather than refused: a visitor following an old link
+still gets a list.
+
+Counts are disjunctive: within one facet the choices add up (sector is
+catering OR laundry) and the count beside each choice applies every OTHER
+active filter, so it says how many results ticking that box would give.
+Each facet costs one aggregate query, whatever the number of results or
+choices.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import QueryDict
+
+PER_PAGE = 12
+COLLAPSE_AFTER = 4
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+    @property
+    def empty(self):
+        return self.count == 0
+
+
+class Facet:
+    """A set of checkboxes filtering by one field.
+
+    ``lookup`` is the field (or path through relations) that the counts
+    group by; ``filter`` builds the condition for the chosen values when a
+    plain ``lookup__in`` would not do (many-to-many relations, where a join
+    would repeat rows).
+    """
+
+    def __init__(self, param, legend, lookup, choices=(), *, filter=None):
+        self.param = param
+        self.legend = legend
+        self.lookup = lookup
+        self.choices = list(choices)
+        self._filter = filter
+
+    def clean(self, raw_values):
+        known = {value for value, _label in self.choices}
+        return list(dict.fromkeys(value for value in raw_values if value in known))
+
+    def to_db(self, value):
+        return value
+
+    def from_db(self, db_value):
+        return db_value
+
+    def q(self, values):
+        if self._filter:
+            return self._filter(values)
+        return Q(**{f"{self.lookup}__in": [self.to_db(value) for value in values]})
+
+    def _rows(self, base, condition, *lookups):
+        count = Count("pk", filter=condition) if condition else Count("pk")
+        return base.order_by().values(*lookups).annotate(n=count)
+
+    def count(self, base, condition):
+        """{value: how many of ``base`` meet ``condition`` and have value}."""
+        return {
+            self.from_db(row[self.lookup]): row["n"]
+            for row in self._rows(base, condition, self.lookup)
+            if row[self.lookup] is not None
+        }
+
+    def options(self, counts, selected):
+        return [
+            Option(value, str(label), counts.get(value, 0), value in selected)
+            for value, label in self.choices
+        ]
+
+    def label_of(self, value):
+        return next((str(label) for key, label in self.choices if key == value), value)
+
+
+class BooleanFacet(Facet):
+    def __init__(self, param, legend, lookup, yes_label, no_label):
+        super().__init__(param, legend, lookup, [("yes", yes_label), ("no", no_label)])
+
+    def to_db(self, value):
+        return value == "yes"
+
+    def from_db(self, db_value):
+        return "yes" if db_value else "no"
+
+
+@dataclass
+class FacetGroup:
+    facet: Facet
+    options: list
+
+    @property
+    def param(self):
+        return self.facet.param
+
+    @property
+    def legend(self):
+        return self.facet.legend
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+    @property
+    def collapsible(self):
+        """Long lists fold away (unless something in them is chosen), so
+        that on a phone the results are not pushed screens below."""
+        return len(self.options) > COLLAPSE_AFTER
+
+
+@dataclass
+class Sort:
+    value: str
+    label: str
+    url: str
+    current: bool
+
+
+class FacetedListing:
+    """Filters, counts, sorts and paginates ``base`` from GET parameters.
+
+    Subclasses say which facets and sorts exist, and how to make a page of
+    results ready for display (``prepare``).
+    """
+
+    per_page = PER_PAGE
+    sorts = {}
+    default_sort = None
+    # Parameters that are not filters but must survive every link (the
+    # search words).
+    kept_params = ()
+
+    def __init__(self, params, base, facets, *, path=""):
+        self.params = params
+        self.base = base
+        self.facets = facets
+        self.path = path
+        self.selected = {facet.param: facet.clean(params.getlist(facet.param)) for facet in facets}
+        sort = params.get("sort")
+        self.sort = sort if sort in self.sorts else self.default_sort
+
+    # --- Conditions ------------------------------------------------------
+
+    def scope_q(self):
+        """A condition that applies whatever the facets (e.g. open only)."""
+        return Q()
+
+    def filter_q(self, exclude=None, *, scope=True):
+        condition = self.scope_q() if scope else Q()
+        for facet in self.facets:
+            values = self.selected[facet.param]
+            if values and facet.param != exclude:
+                condition &= facet.q(values)
+        return condition
+
+    # --- Facets and results --------------------------------------------------
+
+    @cached_property
+    def facet_groups(self):
+        groups = []
+        for facet in self.facets:
+            counts = facet.count(self.base, self.filter_q(exclude=facet.param))
+            groups.append(FacetGroup(facet, facet.options(counts, self.selected[facet.param])))
+        return groups
+
+    @property
+    def is_filtered(self):
+        return any(self.selected.values())
+
+    def order(self, queryset):
+        return queryset
+
+    @cached_property
+    def results(self):
+        condition = self.filter_q()
+        queryset = self.base.filter(condition) if condition else self.base
+        return self.order(queryset)
+
+    @cached_property
+    def page_obj(self):
+        return Paginator(self.results, self.per_page).get_page(self.params.get("page"))
+
+    @property
+    def count(self):
+        return self.page_obj.paginator.count
+
+    def prepare(self, object_list):
+        return list(object_list)
+
+    @cached_property
+    def items(self):
+        return self.prepare(self.page_obj.object_list)
+
+    # --- Links ---------------------------------------------------------------
+
+    def url_with(self, **changes):
+        """This list's address with some parameters replaced (a list value
+        sets a multiple parameter, None removes it); back to page 1."""
+        params = self.params.copy()
+        params.pop("page", None)
+        for name, value in changes.items():
+            if value is None:
+                params.pop(name, None)
+            elif isinstance(value, list):
+                params.setlist(name, value)
+            else:
+                params[name] = value
+        query = params.urlencode()
+        return f"{self.path}?{query}" if query else self.path or "?"
+
+    @cached_property
+    def active_filters(self):
+        """(label, address without it) for each chosen value: the ways to
+        widen a search that found nothing."""
+        active = []
+        for facet in self.facets:
+            values = self.selected[facet.param]
+            for value in values:
+                remaining = [other for other in values if other != value]
+                active.append((facet.label_of(value), self.url_with(**{facet.param: remaining})))
+        return active
+
+    @property
+    def clear_url(self):
+        params = {name: self.params[name] for name in self.kept_params if self.params.get(name)}
+        if self.sort != self.default_sort:
+            params["sort"] = self.sort
+        query = QueryDict(mutable=True)
+        query.update(params)
+        encoded = query.urlencode()
+        return f"{self.path}?{encoded}" if encoded else self.path or "?"
+
+    @property
+    def sort_links(self):
+        return [
+            Sort(value, str(label), self.url_with(sort=value), value == self.sort)
+            for value, label in self.sorts.items()
+        ]
+
+    @property
+    def hidden_fields(self):
+        """Parameters the filter form must carry along."""
+        fields = [(name, self.params[name]) for name in self.kept_params if self.params.get(name)]
+        if self.sort != self.default_sort:
+            fields.append(("sort", self.sort))
+        return fields
+
+
+# --- One organisation ------------------------------------------------------------------
