@@ -7,5 +7,6 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        # Registers the app's part of "my data" and its account-deletion rule.
+        # Registers the app's part of "my data", its account-deletion rule and
+        # who must use two-factor authentication.
         from . import personal_data  # noqa: F401
