@@ -11,8 +11,9 @@ class PartnersConfig(AppConfig):
 
         from cooperativa.core.vocabularies import protect_terms_in_use
 
-        # Registers the app's part of "my data", its account-deletion rule and
-        # the partner page's schema.org description.
+        # Registers the app's part of "my data", its account-deletion rule,
+        # who must use two-factor authentication and the partner page's
+        # schema.org description.
         from . import personal_data, structured_data  # noqa: F401
 
         for model_name in ("Area", "AssetType"):

@@ -1,9 +1,12 @@
 """What the partners app adds to a person's "my data": the organisations they
-belong to and have asked to join, and the rule that keeps every organisation
-with an administrator when someone deletes their account."""
+belong to and have asked to join, the rule that keeps every organisation
+with an administrator when someone deletes their account, and who sees other
+people's data in the management area (so must use two-factor
+authentication there)."""
 
 from django.utils.translation import gettext as _
 
+from cooperativa.accounts.middleware import register_sensitive_role
 from cooperativa.accounts.personal_data import register_deletion_check, register_section
 
 from .models import JoinRequest, Membership, Organisation
@@ -63,3 +66,15 @@ def last_administrator(user):
         "You are the only administrator of %(organisations)s. Make another member "
         "administrator first (under My organisations), then delete your account."
     ) % {"organisations": ", ".join(sole)}
+
+
+@register_sensitive_role
+def member_of_an_approved_organisation(user):
+    """Members of an organisation that has been approved see its members,
+    invitations and requests to join (with their personal messages). While an
+    application is pending or was rejected, the organisation holds only the
+    applicant's own data: no invitation or request to join can exist yet."""
+    return Membership.objects.filter(
+        user=user,
+        organisation__status__in=[Organisation.Status.APPROVED, Organisation.Status.SUSPENDED],
+    ).exists()

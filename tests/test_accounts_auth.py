@@ -237,18 +237,44 @@ def test_no_django_admin_is_mounted(client):
     assert "django.contrib.admin" not in settings.INSTALLED_APPS
 
 
-def test_account_pages_speak_the_browsers_language(client):
-    italian = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="it")
-    english = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en")
+def test_account_pages_speak_the_language_of_their_address(client):
+    # Like every page of the site: the address decides, not the browser.
+    italian = client.get("/it/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
+    english = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="it")
 
     assert "Accedi" in visible_text(italian)
     assert '<html lang="it"' in italian.content.decode()
     assert "Sign In" in visible_text(english)
 
 
-def test_account_pages_follow_the_language_of_the_page_they_came_from(client):
-    response = client.get(f"{reverse('account_login')}?next=/it/me/", HTTP_ACCEPT_LANGUAGE="en")
-    assert "Accedi" in visible_text(response)
+def test_an_italian_page_leads_to_the_italian_login_and_reset(client):
+    """A person reading in Italian stays in Italian through signing in, and the
+    login's "Password dimenticata?" leads to the Italian reset page."""
+    response = client.get("/it/me/")
+    assert response["Location"] == "/it/accounts/login/?next=/it/me/"
+
+    login_page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en")
+    assert "Accedi" in visible_text(login_page)
+    assert 'href="/it/accounts/password/reset/"' in login_page.content.decode()
+    reset_page = client.get("/it/accounts/password/reset/")
+    assert "Reimpostazione password" in visible_text(reset_page)
+
+
+def test_old_language_cookie_does_not_win_over_the_english_page(client):
+    """After choosing Italian then "No preference", the English site's account
+    pages are in English again, and the cookie of the old choice is gone."""
+    user = verified_user(preferred_language="it")
+    client.force_login(user)
+    client.cookies["django_language"] = "it"
+    response = client.post(
+        "/me/", {"display_name": "", "preferred_language": "", "email_newsletter": ""}
+    )
+    assert response.cookies["django_language"].value == ""
+    assert response.cookies["django_language"]["max-age"] == 0
+
+    page = client.get(f"{reverse('account_email')}?next=/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Current email" in visible_text(page) or "Email Addresses" in visible_text(page)
+    assert '<html lang="en"' in page.content.decode()
 
 
 def test_verification_email_is_in_the_language_of_the_sign_up_page(
@@ -256,14 +282,25 @@ def test_verification_email_is_in_the_language_of_the_sign_up_page(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            reverse("account_signup"),
+            "/it/accounts/signup/",
             {"email": "persona@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
-            HTTP_ACCEPT_LANGUAGE="it",
         )
 
     message = mail.outbox[0]
     assert message.subject == "[Cooperativa] Conferma il tuo indirizzo email"
     assert message.body.startswith("Ciao da Cooperativa!")
+    # Its link keeps the language: the confirmation page is Italian too.
+    assert "http://testserver/it/accounts/confirm-email/" in message.body
+
+
+def test_links_in_account_emails_are_in_the_recipients_language(
+    client, django_capture_on_commit_callbacks
+):
+    verified_user(email="lucia@example.org", preferred_language="it")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "lucia@example.org"})
+
+    assert "http://testserver/it/accounts/password/reset/key/" in mail.outbox[0].body
 
 
 def test_signing_in_applies_the_saved_language(client):

@@ -15,6 +15,7 @@ from tests.factories import (
     create_partner_page,
     translate_page,
     verified_user,
+    with_mfa,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,8 @@ def test_participant_goes_to_their_own_area(client, home):
 
 
 def test_organisation_member_also_reaches_their_organisations(client, home, member):
+    # Members see other people's data there, so they have an authenticator app.
+    with_mfa(member)
     client.force_login(member)
     assert header_links(client.get("/")) == [
         ("Your account", "/me/"),

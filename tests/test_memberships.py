@@ -15,9 +15,19 @@ from tests.factories import (
     UserFactory,
     create_approved_organisation,
     verified_user,
+    with_mfa,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def sign_in_with_mfa(client, user):
+    """Members of an approved organisation see other people's data, so they
+    must have an authenticator app (the rule and its table of roles are in
+    tests/test_authentication_security.py); here everyone has one."""
+    if not user.authenticator_set.exists():
+        with_mfa(user)
+    client.force_login(user)
 
 
 @pytest.fixture
@@ -45,7 +55,7 @@ def manage_url(path=""):
 def test_an_admin_invites_by_email_and_the_link_makes_a_member(
     client, admin, organisation, django_capture_on_commit_callbacks
 ):
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             manage_url("members/invite/"), {"email": "new@example.org", "role": "editor"}
@@ -59,7 +69,7 @@ def test_an_admin_invites_by_email_and_the_link_makes_a_member(
     path = link.strip().removeprefix("http://127.0.0.1:8000")
 
     newcomer = verified_user("new@example.org")
-    client.force_login(newcomer)
+    sign_in_with_mfa(client, newcomer)
     page = client.get(path)
     assert page.status_code == 200 and "Accept the invitation" in page.content.decode()
     response = client.post(path)
@@ -84,7 +94,7 @@ def test_invitation_expires_after_seven_days(client, admin, organisation):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
         with pytest.raises(services.PartnerError, match="expired"):
             services.accept_invitation(token, newcomer)
-        client.force_login(newcomer)
+        sign_in_with_mfa(client, newcomer)
         response = client.post(f"/partners/join/invitation/{token}/")
         assert response.status_code == 410
         assert "This invitation has expired" in response.content.decode()
@@ -106,7 +116,7 @@ def test_invitation_works_only_once(admin, organisation):
 def test_invitation_is_refused_to_another_address(client, admin, organisation):
     _invitation, token = invite(organisation, admin)
     stranger = verified_user("stranger@example.org")
-    client.force_login(stranger)
+    sign_in_with_mfa(client, stranger)
     response = client.post(f"/partners/join/invitation/{token}/")
     assert response.status_code == 403
     assert "sent to another email address" in response.content.decode()
@@ -122,7 +132,7 @@ def test_tampered_and_withdrawn_invitations_are_refused(client, admin, organisat
     invitation, token = invite(organisation, admin)
     with pytest.raises(services.PartnerError, match="not valid"):
         services.accept_invitation(token[:-2] + "xx", verified_user("new@example.org"))
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     client.post(manage_url(f"invitations/{invitation.pk}/withdraw/"))
     assert not Invitation.objects.exists()
     with pytest.raises(services.PartnerError, match="withdrawn"):
@@ -148,7 +158,7 @@ def test_the_last_admin_can_be_neither_removed_nor_demoted(client, admin, organi
     with pytest.raises(services.PartnerError):
         services.set_member_role(own, "editor", by=admin)
 
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     response = client.post(manage_url(f"members/{own.pk}/remove/"))
     assert response.status_code == 400
     assert "last administrator cannot be removed" in response.content.decode()
@@ -161,7 +171,7 @@ def test_admin_changes_roles_and_removes_members(client, admin, organisation):
     colleague = verified_user("colleague@example.org")
     services.accept_invitation(invite(organisation, admin, colleague.email)[1], colleague)
     membership = Membership.objects.get(user=colleague)
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
 
     client.post(manage_url(f"members/{membership.pk}/role/"), {"role": "admin"})
     membership.refresh_from_db()
@@ -173,7 +183,7 @@ def test_admin_changes_roles_and_removes_members(client, admin, organisation):
     own.refresh_from_db()
     assert not own.is_admin
 
-    client.force_login(colleague)
+    sign_in_with_mfa(client, colleague)
     confirm = client.get(manage_url(f"members/{own.pk}/remove/"))
     assert "Yes, remove" in confirm.content.decode()
     client.post(manage_url(f"members/{own.pk}/remove/"))
@@ -185,7 +195,7 @@ def test_editors_see_members_but_cannot_manage_them(client, admin, organisation)
     editor = verified_user("editor@example.org")
     services.accept_invitation(invite(organisation, admin, editor.email)[1], editor)
     own = Membership.objects.get(user=admin)
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     members = client.get(manage_url("members/"))
     assert members.status_code == 200
     assert "admin@example.org" not in members.content.decode()  # addresses: admins only
@@ -208,7 +218,7 @@ def test_editors_see_members_but_cannot_manage_them(client, admin, organisation)
 
 def test_join_request_flow(client, admin, organisation, django_capture_on_commit_callbacks):
     person = verified_user("person@example.org", display_name="Marco")
-    client.force_login(person)
+    sign_in_with_mfa(client, person)
     form = client.get("/partners/join/member/?organisation=il-forno").content.decode()
     assert "Il Forno" in form
     with django_capture_on_commit_callbacks(execute=True):
@@ -225,7 +235,7 @@ def test_join_request_flow(client, admin, organisation, django_capture_on_commit
     assert JoinRequest.objects.count() == 1
 
     join_request = JoinRequest.objects.get()
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     listing = client.get(manage_url("requests/")).content.decode()
     assert "Tuesday bakery course" in listing
     mail.outbox.clear()
@@ -263,7 +273,7 @@ def test_members_cannot_ask_to_join_and_pending_organisations_are_not_offered(ad
 
 def test_a_member_sees_only_their_organisations(client, admin, organisation):
     other = create_approved_organisation(name="Casa Comune")
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     content = client.get("/partners/manage/").content.decode()
     assert "Il Forno" in content and "Casa Comune" not in content
     assert client.get("/it/partners/manage/").status_code == 200
@@ -294,7 +304,7 @@ def test_manage_area_requires_login(client, organisation):
 
 
 def test_overview_links_to_the_editor(client, admin, organisation):
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     content = client.get(manage_url()).content.decode()
     page = organisation.pages.get()
     assert f"/admin/pages/{page.pk}/edit/" in content
@@ -303,7 +313,7 @@ def test_overview_links_to_the_editor(client, admin, organisation):
 
 
 def test_admins_update_public_details(client, admin, organisation):
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     response = client.post(
         manage_url("details/"),
         {

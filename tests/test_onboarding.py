@@ -19,6 +19,7 @@ from tests.factories import (
     term,
     translate_page,
     verified_user,
+    with_mfa,
 )
 
 pytestmark = pytest.mark.django_db
@@ -355,6 +356,7 @@ def test_informal_group_needs_a_voucher_before_approval(
         services.approve_organisation(group, approved_by=None)
 
     # The voucher's admin sees the request in the manage area and confirms it.
+    with_mfa(voucher_admin)
     client.force_login(voucher_admin)
     page = client.get("/partners/manage/casa-comune/vouching/")
     assert "Gruppo del Giovedì" in page.content.decode()
@@ -391,12 +393,14 @@ def test_a_voucher_can_decline_and_the_group_can_name_another(
     group = Organisation.objects.get(name="Circolo")
     mail.outbox.clear()
 
+    with_mfa(second_admin)
     client.force_login(second_admin)
     response = client.post(
         f"/partners/manage/seconda/vouching/{group.slug}/", {"decision": "accept"}
     )
     assert response.status_code == 404  # not asked, cannot vouch
 
+    with_mfa(first_admin)
     client.force_login(first_admin)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/partners/manage/prima/vouching/{group.slug}/", {"decision": "decline"})

@@ -29,6 +29,10 @@ from .client_address import client_address
 from .i18n import url_in_language
 from .models import User
 
+# When the person was signed in by confirming their address right after
+# signing up (the password was chosen in this same browser session).
+SIGNED_IN_BY_VERIFICATION_SESSION_KEY = "accounts:signed_in_by_verification_at"
+
 
 def site_identity(request=None):
     """The name and address shown in account emails.
@@ -61,12 +65,16 @@ class AccountAdapter(DefaultAccountAdapter):
         """Render as allauth does, then queue the message.
 
         It is written in the recipient's preferred language when their account
-        has one, else in the language of the page that caused it.
+        has one, else in the language of the page that caused it; so are the
+        links in it (allauth builds them in the language of the request).
         """
         ctx = {"request": self.request, "email": email}
         ctx.update(context)
         ctx["current_site"] = site_identity(self.request)
         language = recipient_language(email) or translation.get_language()
+        for key, value in ctx.items():
+            if key.endswith("_url") and isinstance(value, str):
+                ctx[key] = url_in_language(value, language)
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
         send([message])
@@ -103,12 +111,28 @@ class AccountAdapter(DefaultAccountAdapter):
         login = credentials.get("email", credentials.get("username", ""))
         return f"login:{login.strip().lower()}"
 
+    def post_login(self, request, user, **kwargs):
+        """Remember a sign-in by the email-verification link.
+
+        allauth signs a person in on verification only when the sign-up that
+        sent the link happened in this same browser session (see
+        allauth.account.internal.flows.email_verification.login_on_verification),
+        so the password was typed here, and the link proves the mailbox: as
+        strong as a password sign-in. allauth keeps no authentication record
+        for it, so the first two-factor set-up would ask for the password again.
+        """
+        if kwargs.get("signup"):
+            request.session[SIGNED_IN_BY_VERIFICATION_SESSION_KEY] = time.time()
+        return super().post_login(request, user, **kwargs)
+
     def is_reauthentication_required(self, *, app, **kwargs):
         """allauth asks for the password again before any change to two-factor
         authentication, even seconds after signing in. When the account had no
-        authenticator at sign-in, a password typed a moment ago proves as much:
-        the set-up the admin insists on (and the recovery codes shown at its
-        end) should not ask for the password twice."""
+        authenticator at sign-in, a password typed a moment ago, or a sign-in
+        by the verification link just after signing up, proves as much: the
+        first set-up (and the recovery codes shown at its end) should not ask
+        for the password twice. Every other sensitive change (email, password,
+        an existing authenticator) still asks as allauth does."""
         required = super().is_reauthentication_required(app=app, **kwargs)
         if required and app == "allauth.mfa" and self._first_mfa_setup_after_sign_in():
             return False
@@ -119,14 +143,16 @@ class AccountAdapter(DefaultAccountAdapter):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return False
-        password_records = [
-            record
+        sign_ins = [
+            record["at"]
             for record in get_authentication_records(request, user)
             if record.get("method") == "password"
         ]
-        if not password_records:
+        if SIGNED_IN_BY_VERIFICATION_SESSION_KEY in request.session:
+            sign_ins.append(request.session[SIGNED_IN_BY_VERIFICATION_SESSION_KEY])
+        if not sign_ins:
             return False
-        signed_in_at = password_records[-1]["at"]
+        signed_in_at = max(sign_ins)
         if time.time() - signed_in_at >= account_settings.REAUTHENTICATION_TIMEOUT:
             return False
         return not Authenticator.objects.filter(

@@ -1,5 +1,7 @@
 """Language helpers for account pages."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
@@ -12,8 +14,9 @@ def url_in_language(url, language):
 
     Django's translate_url resolves the address in the active language, where
     an address of another language does not resolve; resolve it in its own.
+    Absolute addresses keep their scheme and host.
     """
-    own_language = translation.get_language_from_path(url) or settings.LANGUAGE_CODE
+    own_language = translation.get_language_from_path(urlsplit(url).path) or settings.LANGUAGE_CODE
     with translation.override(own_language):
         return translate_url(url, language)
 

@@ -1,16 +1,26 @@
-"""Middleware for accounts: MFA before the admin, and the language of account pages.
+"""Middleware for accounts: two-factor authentication before any area that
+shows other people's data, and the language of account pages.
 
-``AdminMFARequiredMiddleware`` sends anyone who can reach /admin/ but has no
-authenticator app to the guided set-up first. Admin accounts can publish to
-the public site and see partners' data, so a stolen password alone must not
-be enough to use one.
+The two-factor rule lives here, in one place, in two halves:
 
-``AccountLanguageMiddleware`` picks the language of the allauth pages. They
-live outside the /it/ prefix (their addresses are the same in every
-language), where Django would otherwise always speak the default language.
+- *who* must use it: ``needs_mfa_setup(user)``. Anyone who can open the admin
+  (moderators, editors, partner members, whose organisation's group grants
+  it), and anyone another app declares through ``register_sensitive_role``
+  (partners: members of an organisation that has been approved, who see
+  its members, invitations and requests to join);
+- *where*: ``PROTECTED_AREAS``, a declared list of URL names. Everything at
+  or beneath each one's address, in every language, is protected. A future
+  area that shows other people's data is covered by adding its URL name.
+
+``TwoFactorRequiredMiddleware`` applies both on every request, so a view
+cannot forget to: a person who must use two-factor authentication and has no
+authenticator app yet is sent to the guided set-up first. A stolen password
+alone must not open other people's data. Anonymous visitors pass through:
+the views themselves send them to the login page.
+
+``AccountLanguageMiddleware`` writes the language cookie on signing in.
 """
 
-import posixpath
 from functools import cache
 
 from allauth.mfa.models import Authenticator
@@ -20,16 +30,29 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 # Set on the request by the login signal; the middleware turns it into the
 # language cookie on the way out (a signal cannot touch the response).
 LANGUAGE_COOKIE_REQUEST_ATTR = "_accounts_language_cookie"
 
+# The areas that show other people's data, by the URL name of their root.
+PROTECTED_AREAS = ("wagtailadmin_home", "partners:manage")
+
+_sensitive_roles = []
+
+
+def register_sensitive_role(function):
+    """Add ``function(user) -> bool``: True when the person can see other
+    people's data through an app's own pages, so must use two-factor
+    authentication there (and everywhere in ``PROTECTED_AREAS``)."""
+    _sensitive_roles.append(function)
+    return function
+
 
 def mfa_required_for_admin():
-    """Whether admin accounts must use two-factor authentication.
+    """Whether two-factor authentication is required at all.
 
     MFA_REQUIRED_FOR_ADMIN can switch it off on a developer's machine only:
     whenever DEBUG is off, as in production, it is always required.
@@ -45,29 +68,47 @@ def can_access_admin(user):
     )
 
 
+def sees_other_peoples_data(user):
+    """Whether the person can see data about other people anywhere."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return can_access_admin(user) or any(role(user) for role in _sensitive_roles)
+
+
 def needs_mfa_setup(user):
-    """True for an admin account that has no authenticator app yet."""
-    return can_access_admin(user) and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    """True for an account that sees other people's data and has no
+    authenticator app yet."""
+    return sees_other_peoples_data(user) and not is_mfa_enabled(user, [Authenticator.Type.TOTP])
+
+
+def path_without_language(path):
+    """``path`` as it reads in the default language ("/it/partners/" becomes
+    "/partners/")."""
+    language = translation.get_language_from_path(path)
+    if language and path.startswith(f"/{language}/"):
+        return path[len(language) + 1 :]
+    return path
 
 
 @cache
-def _admin_prefix():
-    return reverse("wagtailadmin_home")
+def _protected_prefixes():
+    with translation.override(settings.LANGUAGE_CODE):
+        return tuple(reverse(name) for name in PROTECTED_AREAS)
 
 
-@cache
-def _accounts_prefix():
-    # The common part of allauth's addresses: "/accounts/".
-    return posixpath.commonpath([reverse("account_login"), reverse("account_email")]) + "/"
+def is_protected_path(path):
+    path = path_without_language(path)
+    return any(path.startswith(prefix) for prefix in _protected_prefixes())
 
 
-class AdminMFARequiredMiddleware:
+class TwoFactorRequiredMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if (
-            request.path_info.startswith(_admin_prefix())
+            is_protected_path(request.path_info)
+            # Signing out is always possible.
             and request.path_info != reverse("wagtailadmin_logout")
             and mfa_required_for_admin()
             and needs_mfa_setup(request.user)
@@ -77,31 +118,46 @@ class AdminMFARequiredMiddleware:
 
     def redirect_to_setup(self, request):
         # In the language the set-up page will speak, where it is shown.
-        with translation.override(AccountLanguageMiddleware.language_for(request)):
+        language = AccountLanguageMiddleware.language_for(request)
+        with translation.override(language):
             messages.warning(
                 request,
                 _(
-                    "Your account can use the administration area, so it must be protected "
+                    "Your account can see other people's details, so it must be protected "
                     "with two-factor authentication. Set up an authenticator app on your "
                     "phone: after that, signing in will ask for your password and for a "
                     "six-digit code from the app."
                 ),
             )
-        # A form submitted to the admin cannot be replayed; go back to its home.
-        back_to = request.get_full_path() if request.method in ("GET", "HEAD") else _admin_prefix()
-        url = f"{reverse('mfa_activate_totp')}?{urlencode({'next': back_to})}"
-        return HttpResponseRedirect(url)
+            setup_url = reverse("mfa_activate_totp")
+        # A submitted form cannot be replayed; go back to the area's first page.
+        if request.method in ("GET", "HEAD"):
+            back_to = request.get_full_path()
+        else:
+            back_to = next(
+                prefix
+                for prefix in _protected_prefixes()
+                if path_without_language(request.path_info).startswith(prefix)
+            )
+        return HttpResponseRedirect(f"{setup_url}?{urlencode({'next': back_to})}")
 
 
 class AccountLanguageMiddleware:
+    """Writes the language cookie asked for by the login signal.
+
+    Account pages have an address in each language (/accounts/… in English,
+    /it/accounts/… in Italian) and, like every page of the site, speak the
+    language of their address: a link in an Italian email or page stays
+    Italian, and the language switcher works on them. The person's language
+    follows them through the links they are given (emails in their language,
+    the Italian site after signing in), not through a cookie that could
+    outlive their choice.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(_accounts_prefix()):
-            language = self.language_for(request)
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
         response = self.get_response(request)
         cookie_language = getattr(request, LANGUAGE_COOKIE_REQUEST_ATTR, None)
         if cookie_language:
@@ -110,19 +166,15 @@ class AccountLanguageMiddleware:
 
     @staticmethod
     def language_for(request):
-        """The person's saved choice, else the page they came from, else the browser's."""
-        available = dict(settings.LANGUAGES)
+        """The language to speak to the person on a page of ours: the
+        address's own, else their saved choice, else the default language."""
+        from_address = translation.get_language_from_path(request.path_info)
+        if from_address:
+            return from_address
         user = request.user
-        if user.is_authenticated and user.preferred_language in available:
+        if user.is_authenticated and user.preferred_language in dict(settings.LANGUAGES):
             return user.preferred_language
-        next_url = request.POST.get("next") or request.GET.get("next") or ""
-        if next_url and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            from_path = translation.get_language_from_path(next_url)
-            if from_path:
-                return from_path
-        return translation.get_language_from_request(request, check_path=False)
+        return settings.LANGUAGE_CODE
 
 
 def set_language_cookie(response, language):
@@ -135,5 +187,16 @@ def set_language_cookie(response, language):
         domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def delete_language_cookie(response):
+    """Forget the language cookie: with no saved preference, each page's own
+    language (its address) decides again."""
+    response.delete_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )

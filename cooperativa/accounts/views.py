@@ -32,7 +32,7 @@ from cooperativa.core.notify import notify
 from .adapters import site_identity
 from .forms import DeleteAccountForm, ProfileForm
 from .i18n import url_in_language
-from .middleware import set_language_cookie
+from .middleware import delete_language_cookie, set_language_cookie
 from .models import User
 from .personal_data import deletion_blockers, export_personal_data, register_deletion_check
 
@@ -74,7 +74,12 @@ def profile(request):
             response = HttpResponseRedirect(url_in_language(request.path, language))
             set_language_cookie(response, language)
             return response
-        return HttpResponseRedirect(request.path)
+        response = HttpResponseRedirect(request.path)
+        if not language:
+            # "No preference": the cookie of an earlier choice must not keep
+            # speaking for the person on pages without a language prefix.
+            delete_language_cookie(response)
+        return response
     context = {
         "form": form,
         "has_mfa": is_mfa_enabled(user, [Authenticator.Type.TOTP]),

@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cooperativa.accounts.middleware.AccountLanguageMiddleware",
-    "cooperativa.accounts.middleware.AdminMFARequiredMiddleware",
+    "cooperativa.accounts.middleware.TwoFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cooperativa.core.vocabularies.label_cache_middleware",
 ]
@@ -193,6 +193,9 @@ MFA_REQUIRED_FOR_ADMIN = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# A link or an image on any site must not be able to sign a person out: the
+# logout page asks, and only its form (a POST) signs out.
+ACCOUNT_LOGOUT_ON_GET = False
 # Changing the email address, the password or two-factor authentication asks
 # for the password again unless it was re-typed in the last five minutes (see
 # AccountAdapter for the first authenticator set up right after signing in).
@@ -338,6 +341,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Cooperativa"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages ("signed-in people only") send visitors to allauth's login too,
+# in the language of the page (the URL name is resolved per request).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # Email changes go through allauth, which verifies the new address.
