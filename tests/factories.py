@@ -72,6 +72,17 @@ def add_child(parent, page):
     return page
 
 
+def create_standard_page(parent, **fields):
+    """A published standard page (about us, privacy…) under ``parent``."""
+    from home.models import StandardPage
+
+    fields.setdefault("title", "About us")
+    fields.setdefault("slug", "about")
+    fields.setdefault("intro", "Who we are and how we work with the services of our towns.")
+    fields.setdefault("body", [("heading", {"text": "Our story", "level": "h2"})])
+    return add_child(parent, StandardPage(**fields))
+
+
 def create_partner_index(**fields):
     existing = PartnerIndexPage.objects.filter(locale=Locale.get_default()).first()
     if existing:
@@ -254,6 +265,20 @@ def create_approved_organisation(admin=None, *, approved_by=None, **fields):
         fields.setdefault("slug", slugify(fields["name"]))
     organisation = OrganisationFactory(applicant=admin or verified_user(), **fields)
     return services.approve_organisation(organisation, approved_by=approved_by)
+
+
+def add_member(organisation, user, role=None):
+    """Make ``user`` a member of ``organisation`` (an editor unless ``role``
+    says otherwise) and give them its group's rights, as accepting an
+    invitation does."""
+    from partners import services
+    from partners.models import Membership
+
+    Membership.objects.create(
+        user=user, organisation=organisation, role=role or Membership.Role.EDITOR
+    )
+    services.sync_group(organisation)
+    return user
 
 
 def login_with_mfa(client, user):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from cooperativa.accounts.models import User
 from partners.models import Membership
 from tests.factories import create_approved_organisation, verified_user
-from tests.test_accounts_profile import reauthenticate
+from tests.helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db
 

@@ -3,21 +3,12 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import translation
 
 from tests.factories import verified_user, with_mfa
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def assert_in_site_design(response):

@@ -4,33 +4,14 @@ import json
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from cooperativa.accounts.models import User
-from tests.factories import DEFAULT_TEST_PASSWORD, verified_user, with_mfa
+from tests.factories import verified_user, with_mfa
+from tests.helpers import reauthenticate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Start in English: a request answered in Italian leaves Italian active in
-    the thread, and reverse() in the next test would give /it/ addresses."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-def reauthenticate(client, next_url):
-    """Type the password again, as allauth asks before sensitive actions."""
-    response = client.post(
-        reverse("account_reauthenticate"), {"password": DEFAULT_TEST_PASSWORD, "next": next_url}
-    )
-    assert response.status_code == 302, response.content.decode()
-    return response
 
 
 def test_profile_needs_signing_in(client):

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from cooperativa.accounts.adapters import AccountAdapter
 from tests.factories import DEFAULT_TEST_PASSWORD, verified_user
+from tests.helpers import is_signed_in
 
 TOO_MANY = "Too many failed login attempts"
 OFFICE = "203.0.113.7"
@@ -34,10 +35,6 @@ def sign_in(client, email, password, **meta):
     return client.post(reverse("account_login"), {"login": email, "password": password}, **meta)
 
 
-def signed_in(client):
-    return client.get(reverse("me")).status_code == 200
-
-
 @pytest.mark.django_db
 def test_wrong_passwords_for_one_account_do_not_lock_out_another_at_the_same_address(client):
     verified_user(email="forgetful@example.org")
@@ -49,11 +46,11 @@ def test_wrong_passwords_for_one_account_do_not_lock_out_another_at_the_same_add
 
     locked = sign_in(client, "forgetful@example.org", DEFAULT_TEST_PASSWORD, REMOTE_ADDR=OFFICE)
     assert TOO_MANY in locked.content.decode()
-    assert not signed_in(client)
+    assert not is_signed_in(client)
 
     response = sign_in(client, "colleague@example.org", DEFAULT_TEST_PASSWORD, REMOTE_ADDR=OFFICE)
     assert response.status_code == 302
-    assert signed_in(client)
+    assert is_signed_in(client)
 
 
 @pytest.mark.django_db
@@ -69,7 +66,7 @@ def test_spelling_the_host_name_differently_does_not_reset_an_accounts_count(cli
     response = sign_in(client, "target@example.org", DEFAULT_TEST_PASSWORD, HTTP_HOST="Testserver")
 
     assert TOO_MANY in response.content.decode()
-    assert not signed_in(client)
+    assert not is_signed_in(client)
 
 
 @pytest.mark.django_db
@@ -83,13 +80,13 @@ def test_behind_a_named_proxy_two_clients_are_counted_separately(client):
         sign_in(client, f"someone-{number}@example.org", "a guess", **spraying)
     refused = sign_in(client, "colleague@example.org", DEFAULT_TEST_PASSWORD, **spraying)
     assert TOO_MANY in refused.content.decode()
-    assert not signed_in(client)
+    assert not is_signed_in(client)
 
     # Another client of the same proxy is not affected.
     other = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": OFFICE}
     response = sign_in(client, "colleague@example.org", DEFAULT_TEST_PASSWORD, **other)
     assert response.status_code == 302
-    assert signed_in(client)
+    assert is_signed_in(client)
 
 
 @pytest.mark.django_db
@@ -116,7 +113,7 @@ def test_a_forged_forwarded_address_does_not_escape_the_per_address_limit(client
     )
 
     assert TOO_MANY in response.content.decode()
-    assert not signed_in(client)
+    assert not is_signed_in(client)
 
 
 # trusted proxies, the peer (REMOTE_ADDR), X-Forwarded-For -> the client's address

@@ -13,11 +13,9 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from partners import services
 from partners.models import JoinRequest, Membership
@@ -30,21 +28,11 @@ from tests.factories import (
     verified_user,
     with_mfa,
 )
+from tests.helpers import is_signed_in, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
 SETUP_URL = "/accounts/2fa/totp/activate/"
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-def is_signed_in(client):
-    return client.get("/me/").status_code == 200
 
 
 # --- One login ------------------------------------------------------------------
@@ -102,8 +90,7 @@ def test_the_admin_login_cannot_sign_in(client):
 @pytest.mark.parametrize("url", ["/accounts/logout/", "/admin/logout/", "/it/accounts/logout/"])
 def test_a_get_does_not_sign_out(client, url):
     user = verified_user(is_superuser=True, is_staff=True)
-    with_mfa(user)
-    login_with_mfa(client, user)
+    sign_in_with_mfa(client, user)
 
     response = client.get(url)
 
@@ -116,8 +103,7 @@ def test_a_get_does_not_sign_out(client, url):
 @pytest.mark.parametrize("url", ["/accounts/logout/", "/admin/logout/"])
 def test_the_logout_form_signs_out(client, url):
     user = verified_user(is_superuser=True, is_staff=True)
-    with_mfa(user)
-    login_with_mfa(client, user)
+    sign_in_with_mfa(client, user)
 
     response = client.post(url)
 
@@ -127,8 +113,7 @@ def test_the_logout_form_signs_out(client, url):
 
 def test_the_admin_menus_log_out_posts_to_a_logout_that_works(client):
     user = verified_user(is_superuser=True, is_staff=True)
-    with_mfa(user)
-    login_with_mfa(client, user)
+    sign_in_with_mfa(client, user)
 
     sidebar = client.get("/admin/").content.decode()
     assert reverse("wagtailadmin_logout") == "/admin/logout/"

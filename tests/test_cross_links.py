@@ -17,13 +17,9 @@ from tests.factories import (
     verified_user,
     with_mfa,
 )
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def header_links(response):

@@ -14,7 +14,6 @@ transaction, rolled back), since approving organisations is slow.
 """
 
 import pytest
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -22,16 +21,18 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from partners import services
-from partners.models import Membership, Organisation, PartnerPage
+from partners.models import Organisation, PartnerPage
 from tests.factories import (
     OrganisationFactory,
+    add_member,
     create_approved_organisation,
     create_placement,
     create_project,
     moderator,
     verified_user,
+    with_mfa,
 )
-from tests.test_permissions import log_in
+from tests.helpers import built_once, partner_page_post, sign_in
 
 Y, N = True, False
 ROLES = ["member of A", "admin of A", "member of B", "moderator", "anonymous"]
@@ -74,12 +75,15 @@ class World:
         self.project_b = create_project(parent=self.page_b, title="Project of B")
 
         self.users = {
-            "member of A": self._member(self.a, "files-editor-a@example.org"),
+            "member of A": add_member(self.a, verified_user("files-editor-a@example.org")),
             "admin of A": admin_a,
-            "member of B": self._member(self.b, "files-editor-b@example.org"),
+            "member of B": add_member(self.b, verified_user("files-editor-b@example.org")),
             "moderator": moderator("files-moderator@example.org"),
             "anonymous": None,
         }
+        for user in self.users.values():
+            if user is not None:
+                with_mfa(user)
         # Each role's own page and own project (a moderator's: B's).
         self.own_page = {
             "member of A": self.page_a,
@@ -93,44 +97,16 @@ class World:
             for role, page in self.own_page.items()
         }
 
-    @staticmethod
-    def _member(organisation, email):
-        user = verified_user(email)
-        Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.EDITOR)
-        services.sync_group(organisation)
-        return user
-
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield World()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with built_once(django_db_blocker, World) as world:
+        yield world
 
 
 def _ids(response):
     assert response.status_code == 200, response.status_code
     return {item["id"] for item in response.json()["items"]}
-
-
-def partner_page_post(page, **fields):
-    """What the page editor sends for a partner page, with ``fields`` changed."""
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "organisation": page.organisation_id,
-            "intro": page.intro,
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
 
 
 def _latest(page):
@@ -222,7 +198,7 @@ def _file_outcome(client, world, resource, role, action):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("resource", "role", "action", "expected"), FILE_CELLS)
 def test_file_access_table(client, world, resource, role, action, expected):
-    log_in(client, world.users[role])
+    sign_in(client, world.users[role])
     assert _file_outcome(client, world, resource, role, action) is expected
 
 
@@ -235,7 +211,7 @@ def test_file_table_covers_every_role_action_and_resource():
 
 @pytest.fixture
 def member_of_b(client, world):
-    log_in(client, world.users["member of B"])
+    sign_in(client, world.users["member of B"])
     return client
 
 
@@ -315,12 +291,12 @@ def test_a_link_to_another_organisations_draft_is_refused(member_of_b, world):
 @pytest.mark.django_db
 def test_a_file_the_page_already_uses_can_stay(client, world):
     """A moderator placed A's image on B's page: B can still save it."""
-    log_in(client, world.users["moderator"])
+    sign_in(client, world.users["moderator"])
     block = ("image", {"image": world.image_a.pk, "alt_text": "x", "caption": ""})
     post = partner_page_post(world.page_b, body=streamfield([block]))
     assert client.post(f"/admin/pages/{world.page_b.pk}/edit/", post).status_code == 302
     client.logout()
-    log_in(client, world.users["member of B"])
+    sign_in(client, world.users["member of B"])
     post = partner_page_post(world.page_b, body=streamfield([block]), intro="New intro.")
     assert client.post(f"/admin/pages/{world.page_b.pk}/edit/", post).status_code == 302
     assert _latest(world.page_b).intro == "New intro."
@@ -432,7 +408,7 @@ def _names_it(client, world, role, action):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "action", "resource", "expected"), NAME_CELLS)
 def test_draft_and_pending_names_table(client, world, role, action, resource, expected):
-    log_in(client, world.users[role])
+    sign_in(client, world.users[role])
     assert _names_it(client, world, role, action) is expected
 
 

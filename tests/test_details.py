@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
-from django.utils import timezone
 
 from cooperativa.opportunities.models import ProjectPage, ProjectUpdate
 from tests.factories import (
@@ -19,13 +17,9 @@ from tests.factories import (
     create_project,
     translate_page,
 )
+from tests.helpers import in_days, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def facts(page):
@@ -35,10 +29,6 @@ def facts(page):
         dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
         for dt in dl.select("dt")
     }
-
-
-def in_days(days):
-    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

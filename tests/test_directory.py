@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from partners.models import AssetType, Organisation
@@ -16,26 +15,9 @@ from tests.factories import (
     create_project,
     terms,
 )
+from tests.helpers import facet_counts, listed, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def listed(response):
-    results = soup(response).select_one("section[aria-labelledby=results-title]")
-    return sorted(link.get_text(strip=True) for link in results.select(".card__title a"))
-
-
-def counts(response, param):
-    found = {}
-    for checkbox in soup(response).select(f"form.filters input[name={param}]"):
-        item = checkbox.find_parent("li")
-        found[checkbox["value"]] = int(item.select_one(".filters__count").get_text(strip=True))
-    return found
 
 
 def partner(name, kind, areas=(), assets=(), status=Organisation.Status.APPROVED):
@@ -61,16 +43,16 @@ def test_only_approved_organisations_are_listed(client, directory):
     assert listed(response) == ["Circolo Mentori", "Forno Sociale", "UEPE Asti"]
     assert "3 organisations" in soup(response).select_one("#results-title").get_text()
     # Nor do they count anywhere.
-    assert counts(response, "kind")["coop_b"] == 1
-    assert counts(response, "area")["asti"] == 2
+    assert facet_counts(response, "kind")["coop_b"] == 1
+    assert facet_counts(response, "area")["asti"] == 2
 
 
 def test_counts_for_every_facet(client, directory):
     response = client.get("/partners/")
-    kinds = counts(response, "kind")
+    kinds = facet_counts(response, "kind")
     assert (kinds["coop_b"], kinds["public"], kinds["mentoring"], kinds["coop_a"]) == (1, 1, 1, 0)
-    assert counts(response, "area") == {"asti": 2, "bra": 2}
-    assets = counts(response, "asset")
+    assert facet_counts(response, "area") == {"asti": 2, "bra": 2}
+    assets = facet_counts(response, "asset")
     assert (assets["jobs"], assets["advice"], assets["mentoring"], assets["rooms"]) == (1, 1, 1, 0)
 
 
@@ -94,8 +76,8 @@ def test_filters(client, directory, query, expected):
 
 def test_counts_apply_the_other_filters(client, directory):
     response = client.get("/partners/?area=bra")
-    assert counts(response, "area") == {"asti": 2, "bra": 2}  # own facet not narrowed
-    kinds = counts(response, "kind")
+    assert facet_counts(response, "area") == {"asti": 2, "bra": 2}  # own facet not narrowed
+    kinds = facet_counts(response, "kind")
     assert (kinds["coop_b"], kinds["public"], kinds["mentoring"]) == (0, 1, 1)
     assert soup(response).select_one("input[name=area][value=bra]").has_attr("checked")
 

@@ -4,7 +4,6 @@ facet add up, and the count beside each choice applies every other filter."""
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from tests.factories import (
@@ -15,33 +14,9 @@ from tests.factories import (
     create_placement,
     create_project,
 )
+from tests.helpers import facet, facet_counts, listed, soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def result_titles(response):
-    results = soup(response).select_one("section[aria-labelledby=results-title]")
-    return sorted(link.get_text(strip=True) for link in results.select(".card__title a"))
-
-
-def facet(response, param):
-    """{value: (count, checked, marked empty)} for the checkboxes of a facet."""
-    options = {}
-    for checkbox in soup(response).select(f"form.filters input[name={param}]"):
-        item = checkbox.find_parent("li")
-        count = int(item.select_one(".filters__count").get_text(strip=True))
-        marked = "filters__option--empty" in item["class"]
-        options[checkbox["value"]] = (count, checkbox.has_attr("checked"), marked)
-    return options
-
-
-def counts(response, param):
-    return {value: count for value, (count, _checked, _marked) in facet(response, param).items()}
 
 
 @pytest.fixture
@@ -103,17 +78,22 @@ def catalogue():
 
 def test_counts_without_filters(client, catalogue):
     response = client.get("/opportunities/")
-    assert result_titles(response) == ["C1", "J1", "P1", "P2"]
-    assert counts(response, "type") == {"placement": 2, "call": 1, "project": 1}
+    assert listed(response) == ["C1", "J1", "P1", "P2"]
+    assert facet_counts(response, "type") == {"placement": 2, "call": 1, "project": 1}
     # An area with only closed opportunities is still offered, with nothing in it.
-    assert counts(response, "area") == {"asti": 2, "biella": 2, "cuneo": 0}
-    sectors = counts(response, "sector")
+    assert facet_counts(response, "area") == {"asti": 2, "biella": 2, "cuneo": 0}
+    sectors = facet_counts(response, "sector")
     assert (sectors["catering"], sectors["laundry"], sectors["community"]) == (2, 1, 1)
     assert sectors["printing"] == 0
     assert len(sectors) == 12  # every sector is offered
-    assert counts(response, "commitment") == {"one_off": 1, "occasional": 0, "regular": 1, "job": 2}
-    assert counts(response, "paid") == {"yes": 1, "no": 3}
-    audiences = counts(response, "audience")
+    assert facet_counts(response, "commitment") == {
+        "one_off": 1,
+        "occasional": 0,
+        "regular": 1,
+        "job": 2,
+    }
+    assert facet_counts(response, "paid") == {"yes": 1, "no": 3}
+    audiences = facet_counts(response, "audience")
     assert audiences["probation"] == 2
     assert (audiences["after_release"], audiences["volunteers"], audiences["anyone"]) == (1, 1, 1)
     assert audiences["families"] == 0
@@ -146,12 +126,12 @@ def test_counts_without_filters(client, catalogue):
     ],
 )
 def test_each_filter_narrows_the_list(client, catalogue, query, expected):
-    assert result_titles(client.get(f"/opportunities/?{query}")) == expected
+    assert listed(client.get(f"/opportunities/?{query}")) == expected
 
 
 def test_counts_are_disjunctive(client, catalogue):
     response = client.get("/opportunities/?sector=catering")
-    assert result_titles(response) == ["C1", "P1"]
+    assert listed(response) == ["C1", "P1"]
     # Within the chosen facet, the counts ignore its own choice: ticking
     # laundry as well would add one.
     sectors = facet(response, "sector")
@@ -159,28 +139,28 @@ def test_counts_are_disjunctive(client, catalogue):
     assert sectors["laundry"] == (1, False, False)
     assert sectors["community"] == (1, False, False)
     # Other facets count within the catering results.
-    assert counts(response, "area") == {"asti": 2, "biella": 0, "cuneo": 0}
-    assert counts(response, "type") == {"placement": 1, "call": 1, "project": 0}
-    assert counts(response, "paid") == {"yes": 1, "no": 1}
+    assert facet_counts(response, "area") == {"asti": 2, "biella": 0, "cuneo": 0}
+    assert facet_counts(response, "type") == {"placement": 1, "call": 1, "project": 0}
+    assert facet_counts(response, "paid") == {"yes": 1, "no": 1}
     assert facet(response, "closed") == {"1": (0, False, True)}
 
 
 def test_counts_with_two_facets_active(client, catalogue):
     response = client.get("/opportunities/?area=biella&type=placement")
-    assert result_titles(response) == ["P2"]
+    assert listed(response) == ["P2"]
     # Types counted within Biella; areas counted within placements.
-    assert counts(response, "type") == {"placement": 1, "call": 0, "project": 1}
-    assert counts(response, "area") == {"asti": 1, "biella": 1, "cuneo": 0}
+    assert facet_counts(response, "type") == {"placement": 1, "call": 0, "project": 1}
+    assert facet_counts(response, "area") == {"asti": 1, "biella": 1, "cuneo": 0}
     assert facet(response, "area")["biella"] == (1, True, False)
     assert facet(response, "type")["placement"] == (1, True, False)
-    audiences = counts(response, "audience")
+    audiences = facet_counts(response, "audience")
     assert (audiences["probation"], audiences["after_release"], audiences["anyone"]) == (1, 1, 0)
 
 
 def test_counts_include_closed_ones_when_shown(client, catalogue):
     response = client.get("/opportunities/?closed=1")
-    assert counts(response, "area") == {"asti": 2, "biella": 2, "cuneo": 1}
-    assert counts(response, "type")["placement"] == 3
+    assert facet_counts(response, "area") == {"asti": 2, "biella": 2, "cuneo": 1}
+    assert facet_counts(response, "type")["placement"] == 3
     assert facet(response, "closed") == {"1": (1, True, False)}
 
 
@@ -197,22 +177,22 @@ def test_options_without_results_are_shown_and_marked(client, catalogue):
 def test_a_chosen_area_with_nothing_in_this_hub_stays_visible(client, catalogue):
     AreaFactory(name="Torino", slug="torino")
     response = client.get("/opportunities/?area=torino")
-    assert result_titles(response) == []
+    assert listed(response) == []
     assert facet(response, "area")["torino"] == (0, True, True)
 
 
 def test_unknown_values_are_ignored(client, catalogue):
     response = client.get("/opportunities/?area=999&sector=mining&type=spaceship")
-    assert result_titles(response) == ["C1", "J1", "P1", "P2"]
+    assert listed(response) == ["C1", "J1", "P1", "P2"]
     assert not any(checked for _c, checked, _m in facet(response, "area").values())
 
 
 def test_the_hub_kind_limits_the_counts(client, catalogue):
     create_hub("placement")
     response = client.get("/placements/")
-    assert result_titles(response) == ["P1", "P2"]
-    assert counts(response, "area") == {"asti": 1, "biella": 1, "cuneo": 0}
-    assert counts(response, "paid") == {"yes": 1, "no": 1}
+    assert listed(response) == ["P1", "P2"]
+    assert facet_counts(response, "area") == {"asti": 1, "biella": 1, "cuneo": 0}
+    assert facet_counts(response, "paid") == {"yes": 1, "no": 1}
     assert facet(response, "closed") == {"1": (1, False, False)}
 
 
@@ -220,5 +200,5 @@ def test_the_partner_does_not_matter(client, catalogue):
     other = create_partner_page()
     create_call(parent=other, title="C2", area=AreaFactory(slug="asti"), audiences=["volunteers"])
     response = client.get("/opportunities/?audience=volunteers")
-    assert result_titles(response) == ["C1", "C2"]
-    assert counts(response, "area")["asti"] == 2
+    assert listed(response) == ["C1", "C2"]
+    assert facet_counts(response, "area")["asti"] == 2

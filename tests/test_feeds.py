@@ -7,7 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cooperativa.opportunities.models import ProjectPage
@@ -20,6 +19,7 @@ from tests.factories import (
     create_project,
     translate_page,
 )
+from tests.helpers import in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,6 @@ FEEDS = [
     "/feeds/projects.rss",
     "/feeds/projects.atom",
 ]
-
-
-def days(n):
-    return timezone.localdate() + datetime.timedelta(days=n)
 
 
 def fetch(client, url):
@@ -114,10 +110,10 @@ def test_each_hub_feed_lists_only_its_type_and_the_all_feed_lists_every_type(cli
 
 
 def test_closed_drafts_private_and_completed_items_are_left_out(client, host):
-    create_placement(parent=host, title="Closes today", closes_on=days(0))
+    create_placement(parent=host, title="Closes today", closes_on=in_days(0))
     create_placement(parent=host, title="No closing date", closes_on=None)
-    create_placement(parent=host, title="Closed yesterday", closes_on=days(-1))
-    create_call(parent=host, title="Call closed last week", closes_on=days(-7))
+    create_placement(parent=host, title="Closed yesterday", closes_on=in_days(-1))
+    create_call(parent=host, title="Call closed last week", closes_on=in_days(-7))
     create_project(parent=host, title="Running project")
     create_project(parent=host, title="Completed project", stage=ProjectPage.Stage.COMPLETED)
     draft = create_placement(parent=host, title="Withdrawn placement")

@@ -4,7 +4,6 @@ standard pages with the body blocks."""
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -26,31 +25,28 @@ from home.models import HomePage, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
 from tests.factories import (
     UserFactory,
-    add_child,
     create_call,
     create_hub,
     create_partner_index,
     create_partner_page,
     create_placement,
     create_project,
+    create_standard_page,
     home_page,
     translate_page,
     with_mfa,
 )
+from tests.helpers import soup
 
 OPPORTUNITY_TYPES = (PlacementPage, CallPage, ProjectPage)
 
 
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def create_standard_page(parent, **fields):
+def create_accessibility_statement(parent, **fields):
     fields.setdefault("title", "Accessibility statement")
     fields.setdefault("slug", "accessibility")
     fields.setdefault("intro", "How we make the site work for everyone.")
     fields.setdefault("body", [("paragraph", RichText("<p>We test with screen readers.</p>"))])
-    return add_child(parent, StandardPage(**fields))
+    return create_standard_page(parent, **fields)
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -109,7 +105,7 @@ class PageRenderingTests(WagtailPageTestCase):
         partner = create_partner_page()
         pages = {
             "home": home_page(),
-            "standard": create_standard_page(home_page()),
+            "standard": create_accessibility_statement(home_page()),
             "partner index": create_partner_index(),
             "partner": partner,
             "hub": create_hub("placement"),
@@ -147,7 +143,7 @@ class PageRenderingTests(WagtailPageTestCase):
                 }
             ),
         )
-        page = create_standard_page(home)
+        page = create_accessibility_statement(home)
         self.assertPageIsPreviewable(
             page,
             user=editor,
@@ -323,8 +319,8 @@ def test_call_to_action_leads_to_the_page_in_the_reader_s_language(client, home)
 
 @pytest.mark.django_db
 def test_standard_page_shows_title_intro_body_and_its_subpages(client, home):
-    page = create_standard_page(home)
-    create_standard_page(page, title="Report a problem", slug="report")
+    page = create_accessibility_statement(home)
+    create_accessibility_statement(page, title="Report a problem", slug="report")
 
     page_soup = soup(client.get("/accessibility/"))
     main = page_soup.find("main")

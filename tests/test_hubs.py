@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from cooperativa.opportunities.models import ProjectPage
@@ -18,24 +17,11 @@ from tests.factories import (
     create_project,
     translate_page,
 )
+from tests.helpers import in_days, result_titles, soup
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 3, 10)
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def result_titles(response):
-    results = soup(response).select_one("section[aria-labelledby=results-title]")
-    return [link.get_text(strip=True) for link in results.select(".card__title a")]
-
-
-def in_days(days):
-    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

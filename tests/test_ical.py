@@ -17,6 +17,7 @@ from tests.factories import (
     create_project,
     translate_page,
 )
+from tests.helpers import in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,6 @@ URL = "/feeds/deadlines.ics"
 def host_name():
     """UIDs are made with the site's public host name, not the request's."""
     return urlparse(settings.SITE_URL).hostname
-
-
-def days(n):
-    return timezone.localdate() + datetime.timedelta(days=n)
 
 
 def calendar(client, url=URL):
@@ -58,13 +55,13 @@ def test_calendar_is_valid_icalendar(client, host):
 
 
 def test_one_all_day_event_per_open_closing_date(client, host):
-    placement = create_placement(parent=host, title="Laundry helper", closes_on=days(12))
+    placement = create_placement(parent=host, title="Laundry helper", closes_on=in_days(12))
 
     event = events(calendar(client))["Closing date: Laundry helper"]
-    assert event.decoded("DTSTART") == days(12)
+    assert event.decoded("DTSTART") == in_days(12)
     # An all-day event is a date, not a date and time.
     assert not isinstance(event.decoded("DTSTART"), datetime.datetime)
-    assert event.decoded("DTEND") == days(13)
+    assert event.decoded("DTEND") == in_days(13)
     assert str(event["UID"]) == f"deadline-{placement.pk}@{host_name()}"
     assert str(event["URL"]) == placement.get_full_url()
     assert isinstance(event.decoded("DTSTAMP"), datetime.datetime)
@@ -72,8 +69,8 @@ def test_one_all_day_event_per_open_closing_date(client, host):
 
 
 def test_uids_are_stable_between_downloads(client, host):
-    create_placement(parent=host, closes_on=days(3))
-    create_call(parent=host, closes_on=days(5), event_starts_at=timezone.now())
+    create_placement(parent=host, closes_on=in_days(3))
+    create_call(parent=host, closes_on=in_days(5), event_starts_at=timezone.now())
 
     def uids_and_stamps():
         return sorted(
@@ -91,7 +88,7 @@ def test_call_event_is_a_timed_event_with_its_place(client, host):
     call = create_call(
         parent=host,
         title="Co-design workshop",
-        closes_on=days(10),
+        closes_on=in_days(10),
         event_starts_at=starts,
         event_ends_at=ends,
         event_place="Sala del Consiglio, Via Roma 1",
@@ -112,7 +109,7 @@ def test_upcoming_event_stays_after_responses_close(client, host):
     create_call(
         parent=host,
         title="Open day",
-        closes_on=days(-1),
+        closes_on=in_days(-1),
         event_starts_at=timezone.now() + datetime.timedelta(days=2),
     )
     found = events(calendar(client))
@@ -121,27 +118,27 @@ def test_upcoming_event_stays_after_responses_close(client, host):
 
 
 def test_closed_past_drafts_and_completed_are_left_out(client, host):
-    create_placement(parent=host, title="Closed", closes_on=days(-1))
+    create_placement(parent=host, title="Closed", closes_on=in_days(-1))
     create_placement(parent=host, title="No deadline", closes_on=None)
     create_project(
-        parent=host, title="Finished", closes_on=days(5), stage=ProjectPage.Stage.COMPLETED
+        parent=host, title="Finished", closes_on=in_days(5), stage=ProjectPage.Stage.COMPLETED
     )
     past = timezone.now() - datetime.timedelta(days=3)
     create_call(
         parent=host,
         title="Past event",
-        closes_on=days(-4),
+        closes_on=in_days(-4),
         event_starts_at=past,
         event_ends_at=past + datetime.timedelta(hours=2),
     )
-    draft = create_placement(parent=host, title="Draft", closes_on=days(4))
+    draft = create_placement(parent=host, title="Draft", closes_on=in_days(4))
     draft.unpublish()
 
     assert events(calendar(client)) == {}
 
 
 def test_italian_calendar_lists_italian_pages_in_italian(client, host):
-    english = create_placement(parent=host, title="Bakery assistant", closes_on=days(9))
+    english = create_placement(parent=host, title="Bakery assistant", closes_on=in_days(9))
     italian = translate_page(english, title="Aiuto panettiere")
 
     english_events = events(calendar(client))

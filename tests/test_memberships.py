@@ -15,19 +15,10 @@ from tests.factories import (
     UserFactory,
     create_approved_organisation,
     verified_user,
-    with_mfa,
 )
+from tests.helpers import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
-
-
-def sign_in_with_mfa(client, user):
-    """Members of an approved organisation see other people's data, so they
-    must have an authenticator app (the rule and its table of roles are in
-    tests/test_authentication_security.py); here everyone has one."""
-    if not user.authenticator_set.exists():
-        with_mfa(user)
-    client.force_login(user)
 
 
 @pytest.fixture

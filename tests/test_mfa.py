@@ -2,24 +2,13 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import translation
 
 from tests.factories import DEFAULT_TEST_PASSWORD, totp_code, verified_user, with_mfa
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Start in English: a request answered in Italian leaves Italian active in
-    the thread, and reverse() in the next test would give /it/ addresses."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 SETUP_URL = reverse("mfa_activate_totp")

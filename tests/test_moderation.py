@@ -12,12 +12,11 @@ from tests.factories import (
     create_approved_organisation,
     create_partner_index,
     create_placement,
-    login_with_mfa,
     moderator,
     translate_page,
     verified_user,
-    with_mfa,
 )
+from tests.helpers import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +26,7 @@ LISTING = "/admin/snippets/partners/organisation/"
 @pytest.fixture
 def mod_client(client):
     user = moderator("moderator@example.org")
-    with_mfa(user)
-    login_with_mfa(client, user)
+    sign_in_with_mfa(client, user)
     client.user = user
     return client
 
@@ -84,8 +82,7 @@ def test_listing_offers_the_moderation_actions_for_each_status(mod_client, pendi
 def test_listing_is_closed_to_partners(client):
     partner = verified_user("partner@example.org")
     create_approved_organisation(admin=partner)
-    with_mfa(partner)
-    login_with_mfa(client, partner)
+    sign_in_with_mfa(client, partner)
     response = client.get(LISTING)
     assert response.status_code in (302, 403)
     assert "Il Forno" not in response.content.decode()
@@ -99,8 +96,7 @@ def test_dashboard_shows_pending_count_to_moderators_only(client, mod_client, pe
 
     partner = verified_user("partner@example.org")
     create_approved_organisation(admin=partner)
-    with_mfa(partner)
-    login_with_mfa(client, partner)
+    sign_in_with_mfa(client, partner)
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "waiting for a decision" not in response.content.decode()
@@ -196,8 +192,7 @@ def test_people_without_the_moderate_permission_are_refused(client, pending):
     from django.contrib.auth.models import Group
 
     editor.groups.add(Group.objects.get(name="Editors"))
-    with_mfa(editor)
-    login_with_mfa(client, editor)
+    sign_in_with_mfa(client, editor)
     for action in ("approve", "reject", "more-information", "suspend", "reinstate"):
         for response in (
             client.get(action_url(pending, action)),

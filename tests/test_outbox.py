@@ -10,7 +10,6 @@ broker, worker and SMTP server (tests/services/test_outbox_services.py).
 import datetime
 import io
 import logging
-import smtplib
 from unittest import mock
 
 import pytest
@@ -30,7 +29,8 @@ from cooperativa.notifications.tasks import (
     requeue_pending_emails,
     send_outbox_email,
 )
-from tests.factories import login_with_mfa, moderator, verified_user, with_mfa
+from tests.factories import moderator, verified_user
+from tests.helpers import mail_server_refuses, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +47,6 @@ def broker_down():
         send_outbox_email,
         "delay",
         side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused."),
-    )
-
-
-def mail_server_refuses():
-    return mock.patch(
-        "django.core.mail.backends.locmem.EmailBackend.send_messages",
-        side_effect=smtplib.SMTPException("451 4.3.0 Temporary local problem"),
     )
 
 
@@ -353,15 +346,9 @@ def test_the_beat_schedule_runs_the_outbox_tasks():
 OUTBOX = "/admin/outbox/"
 
 
-def admin_client(client, user):
-    with_mfa(user)
-    login_with_mfa(client, user)
-    return client
-
-
 @pytest.fixture
 def superuser_client(client):
-    return admin_client(client, verified_user("root@example.org", is_superuser=True))
+    return sign_in_with_mfa(client, verified_user("root@example.org", is_superuser=True))
 
 
 @pytest.fixture
@@ -394,7 +381,7 @@ def test_only_superusers_see_the_outbox_and_nobody_edits_it(
         user = verified_user("root@example.org", is_superuser=True)
     else:
         user = moderator("moderator@example.org")
-    admin_client(client, user)
+    sign_in_with_mfa(client, user)
 
     response = client.get(OUTBOX + url.format(pk=failed_email.pk))
 

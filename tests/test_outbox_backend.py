@@ -9,7 +9,6 @@ locmem as the delivery backend the worker uses.
 
 import datetime
 import logging
-import smtplib
 from email.mime.image import MIMEImage
 from unittest import mock
 
@@ -25,7 +24,8 @@ from cooperativa.notifications import email as outbox
 from cooperativa.notifications.backends import OutboxEmailBackend
 from cooperativa.notifications.models import OutboxEmail
 from cooperativa.notifications.tasks import requeue_pending_emails
-from tests.factories import create_partner_page, login_with_mfa, moderator, verified_user, with_mfa
+from tests.factories import create_partner_page, moderator, verified_user
+from tests.helpers import mail_server_refuses, sign_in_with_mfa
 
 OUTBOX_BACKEND = "cooperativa.notifications.backends.OutboxEmailBackend"
 LOCMEM_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -53,13 +53,6 @@ PNG_BYTES = (
 def outbox_backend():
     with override_settings(EMAIL_BACKEND=OUTBOX_BACKEND, OUTBOX_DELIVERY_BACKEND=LOCMEM_BACKEND):
         yield
-
-
-def mail_server_refuses():
-    return mock.patch(
-        "django.core.mail.backends.locmem.EmailBackend.send_messages",
-        side_effect=smtplib.SMTPException("451 4.3.0 Temporary local problem"),
-    )
 
 
 # --- The settings ------------------------------------------------------------------
@@ -335,8 +328,7 @@ def test_a_superuser_sees_copies_and_attachment_names_not_their_contents(
     with django_capture_on_commit_callbacks(execute=True):
         message.send()
     root = verified_user("root@example.org", is_superuser=True)
-    with_mfa(root)
-    login_with_mfa(client, root)
+    sign_in_with_mfa(client, root)
 
     page = client.get(f"/admin/outbox/inspect/{OutboxEmail.objects.get().pk}/").content.decode()
     found = client.get("/admin/outbox/", {"q": "tutor@"}).content.decode()

@@ -10,9 +10,6 @@ import datetime
 import itertools
 
 import pytest
-from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cooperativa.opportunities.models import (
@@ -30,6 +27,7 @@ from tests.factories import (
     create_partner_page,
     term,
 )
+from tests.helpers import count_queries, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +77,6 @@ def add_partner_projects(lead, organisation, count, area):
         for project in projects
     )
     return projects
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def card_titles(element):
@@ -195,14 +188,6 @@ def test_an_unknown_or_unpublished_organisation_is_ignored(client, hubs, slug):
     assert page.select_one("#results-title").get_text(strip=True) == "2 opportunities"
     assert page.select_one("form.filters .notice") is None
     assert "Pending One" not in page.get_text()
-
-
-def count_queries(client, url):
-    client.get(url)  # warm the per-process caches (content types, site root paths)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_a_profile_costs_the_same_with_7_or_60_opportunities(client, hubs):

@@ -5,8 +5,6 @@ import datetime
 import itertools
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cooperativa.opportunities.models import (
@@ -27,6 +25,7 @@ from tests.factories import (
     create_project,
     terms,
 )
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -70,16 +69,6 @@ def add_opportunities(count, partners, areas):
         page = model(**fields)
         page.audiences.set(audiences[index % len(audiences) : index % len(audiences) + 2])
         partners[index % len(partners)].add_child(instance=page)
-
-
-def count_queries(client, url):
-    # Warm per-process caches (content types, site root paths) first, so
-    # both measurements see the same state.
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 the hub's filters and other pages apart; and the per-language backend."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import override_settings
 from django.utils import translation
@@ -17,13 +16,9 @@ from tests.factories import (
     create_placement,
     translate_page,
 )
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def opportunity_titles(response):

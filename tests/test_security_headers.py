@@ -18,11 +18,10 @@ from cooperativa.settings import base as base_settings
 from tests.browser.content import build_site
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
-    login_with_mfa,
     moderator,
     verified_user,
-    with_mfa,
 )
+from tests.helpers import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +112,7 @@ def assert_no_inline_script_or_style(response, kind):
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/admin/images/"])
 def test_admin_has_its_own_policy(client, url):
-    login_with_mfa(client, with_mfa_user())
+    sign_in_with_mfa(client, moderator("moderatrice@cooperativa.example.org"))
 
     response = client.get(url)
 
@@ -121,14 +120,8 @@ def test_admin_has_its_own_policy(client, url):
     assert directives(response["Content-Security-Policy"]) == ADMIN_POLICY
 
 
-def with_mfa_user():
-    user = moderator("moderatrice@cooperativa.example.org")
-    with_mfa(user)
-    return user
-
-
 def test_public_pages_keep_the_strict_policy_for_signed_in_editors(client, site):
-    login_with_mfa(client, with_mfa_user())
+    sign_in_with_mfa(client, moderator("moderatrice@cooperativa.example.org"))
 
     response = client.get(site.placements["laundry"].url)
 

@@ -19,13 +19,13 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from home.models import ContactSettings, FooterItem, MainMenuItem, NavigationSettings, StandardPage
+from home.models import ContactSettings, FooterItem, MainMenuItem, NavigationSettings
 from tests.factories import (
-    add_child,
     create_hub,
     create_partner_index,
     create_partner_page,
     create_placement,
+    create_standard_page,
     translate_page,
     verified_user,
 )
@@ -58,25 +58,13 @@ def describe(queries):
     return "\n".join(f"{n:2d}. {query['sql'][:300]}" for n, query in enumerate(queries, 1))
 
 
-def create_standard_page(parent, n):
-    return add_child(
-        parent,
-        StandardPage(
-            title=f"Page {n}",
-            slug=f"page-{n}",
-            intro="How we work with the services of our towns.",
-            body=[("heading", {"text": "Our story", "level": "h2"})],
-        ),
-    )
-
-
 @pytest.fixture
 def site(home):
     hubs = [create_hub(kind) for kind in ("", "placement", "call", "project")]
     partners = create_partner_index()
     partner = create_partner_page()
     placement = create_placement(parent=partner)
-    about = create_standard_page(home, 0)
+    about = create_standard_page(home, title="Page 0", slug="page-0")
     translate_page(home, intro="Trova un modo per partecipare.")
     translate_page(hubs[1], title="Tirocini", slug="tirocini")
     settings = ContactSettings.for_site(Site.objects.get(is_default_site=True))
@@ -98,7 +86,10 @@ def fill_menus(site, size):
     and half as many footer links."""
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     targets = [*site["hubs"], site["partners"]]
-    targets += [create_standard_page(site["home"], n) for n in range(1, size - len(targets) + 1)]
+    targets += [
+        create_standard_page(site["home"], title=f"Page {n}", slug=f"page-{n}")
+        for n in range(1, size - len(targets) + 1)
+    ]
     for order, page in enumerate(targets[:size]):
         MainMenuItem.objects.create(setting=navigation, page=page, sort_order=order)
     for order, page in enumerate(targets[: size // 2]):

@@ -19,30 +19,18 @@ from home.models import (
     FooterItem,
     MainMenuItem,
     NavigationSettings,
-    StandardPage,
 )
 from home.views import server_error
 from tests.factories import (
     UserFactory,
-    add_child,
     create_hub,
     create_placement,
+    create_standard_page,
     translate_page,
 )
+from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def create_standard_page(parent, **fields):
-    fields.setdefault("title", "About us")
-    fields.setdefault("slug", "about")
-    fields.setdefault("intro", "Who we are and how we work with the services of our towns.")
-    fields.setdefault("body", [("heading", {"text": "Our story", "level": "h2"})])
-    return add_child(parent, StandardPage(**fields))
 
 
 @pytest.fixture
@@ -275,8 +263,7 @@ def test_home_page_has_no_breadcrumbs(client, home):
 
 def test_not_found_page_in_english(client, home):
     response = client.get("/no-such-page/")
-    assert response.status_code == 404
-    page_soup = soup(response)
+    page_soup = soup(response, status=404)
     assert page_soup.html["lang"] == "en"
     assert page_soup.h1.get_text(strip=True) == "Page not found"
     assert page_soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -286,8 +273,7 @@ def test_not_found_page_in_english(client, home):
 def test_not_found_page_in_italian(client, home):
     translate_page(home)
     response = client.get("/it/no-such-page/")
-    assert response.status_code == 404
-    page_soup = soup(response)
+    page_soup = soup(response, status=404)
     assert page_soup.html["lang"] == "it"
     main = page_soup.find("main")
     assert main.find("form", role="search")["action"] == "/it/search/"
@@ -300,8 +286,7 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
     request = RequestFactory().get("/it/calls/")
     with translation.override("it"), django_assert_num_queries(0):
         response = server_error(request)
-    assert response.status_code == 500
-    page_soup = soup(response)
+    page_soup = soup(response, status=500)
     assert page_soup.html["lang"] == "it"
     assert page_soup.find("a", href="/it/")
     assert page_soup.find("a", href="/it/search/")

@@ -20,14 +20,13 @@ from tests.factories import (
     create_approved_organisation,
     create_hub,
     create_placement,
-    login_with_mfa,
     moderator,
     term,
     terms,
     translate_page,
     verified_user,
-    with_mfa,
 )
+from tests.helpers import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -50,20 +49,13 @@ def admin_url(model_name, view, pk=None):
     return f"{url}{view}/{pk}/"
 
 
-def signed_in(user):
-    client = Client()
-    with_mfa(user)
-    login_with_mfa(client, user)
-    return client
-
-
 @pytest.fixture
 def people():
     partner = verified_user("partner@example.org")
     create_approved_organisation(admin=partner, name="Il Forno")
     return {
-        "moderator": signed_in(moderator("moderator@example.org")),
-        "partner member": signed_in(partner),
+        "moderator": sign_in_with_mfa(Client(), moderator("moderator@example.org")),
+        "partner member": sign_in_with_mfa(Client(), partner),
         "anonymous": Client(),
     }
 
