@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Processes for the default suite (pytest-xdist): one per CPU; `make test TEST_WORKERS=0` runs in one.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages run test test-services test-browser test-all lint format worker beat bench lock makemessages clean
@@ -32,8 +34,8 @@ run: $(STAMP) messages ## Set up and serve the demo site on http://127.0.0.1:800
 	$(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) messages ## Run the default test suite (needs nothing but Python)
-	$(BIN)/pytest tests --ignore=tests/services --ignore=tests/browser -q
+test: $(STAMP) messages ## Run the default test suite, in parallel (needs nothing but Python)
+	$(BIN)/pytest tests --ignore=tests/services --ignore=tests/browser -q -n $(TEST_WORKERS)
 
 test-services: $(STAMP) messages ## Run the services layer (PostgreSQL, Redis, Celery worker, SMTP; see README)
 	$(BIN)/pytest tests/services -q

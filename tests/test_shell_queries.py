@@ -53,6 +53,8 @@ PAGE_QUERIES = {
     "search": 11,
 }
 
+INTRO = "How we work with the services of our towns."
+
 
 def describe(queries):
     return "\n".join(f"{n:2d}. {query['sql'][:300]}" for n, query in enumerate(queries, 1))
@@ -64,7 +66,7 @@ def site(home):
     partners = create_partner_index()
     partner = create_partner_page()
     placement = create_placement(parent=partner)
-    about = create_standard_page(home, title="Page 0", slug="page-0")
+    about = create_standard_page(home, title="Page 0", slug="page-0", intro=INTRO)
     translate_page(home, intro="Trova un modo per partecipare.")
     translate_page(hubs[1], title="Tirocini", slug="tirocini")
     settings = ContactSettings.for_site(Site.objects.get(is_default_site=True))
@@ -87,7 +89,7 @@ def fill_menus(site, size):
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     targets = [*site["hubs"], site["partners"]]
     targets += [
-        create_standard_page(site["home"], title=f"Page {n}", slug=f"page-{n}")
+        create_standard_page(site["home"], title=f"Page {n}", slug=f"page-{n}", intro=INTRO)
         for n in range(1, size - len(targets) + 1)
     ]
     for order, page in enumerate(targets[:size]):
@@ -171,4 +173,4 @@ def test_an_empty_description_is_left_out_and_a_real_one_kept(client, site):
 
     about = BeautifulSoup(client.get(site["about"].url).content, "html.parser")
     description = about.find("meta", attrs={"name": "description"})
-    assert description["content"] == "How we work with the services of our towns."
+    assert description["content"] == INTRO
