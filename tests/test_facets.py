@@ -14,13 +14,19 @@ from tests.factories import (
     create_placement,
     create_project,
 )
-from tests.helpers import facet, facet_counts, listed, soup
+from tests.helpers import built_once, facet, facet_counts, listed, soup
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def catalogue():
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):
+    """Built once for the module; each test's own writes are rolled back."""
+    with built_once(django_db_blocker, build_catalogue):
+        yield
+
+
+def build_catalogue():
     """Four open opportunities and one closed, spread over the facets."""
     create_hub("")
     asti = AreaFactory(name="Asti", slug="asti", province="AT")
