@@ -11,6 +11,8 @@
   authenticator without typing the password again.
 """
 
+import re
+
 import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group, Permission
@@ -276,19 +278,22 @@ def test_an_applicant_of_a_pending_organisation_needs_no_code(client):
 # --- Signed in by the verification link -------------------------------------------
 
 
-def test_signed_in_by_the_verification_link_sets_up_mfa_without_the_password_again(
-    client, django_capture_on_commit_callbacks
-):
-    import re
-
+def signed_up_by_the_verification_link(client, capture):
+    """Sign up as new@example.org and follow the link in the email, which signs in."""
     password = "a fresh long password 97"
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         client.post(
             "/accounts/signup/",
             {"email": "new@example.org", "password1": password, "password2": password},
         )
     link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[0].body)
     client.post(link.group(1))
+
+
+def test_signed_in_by_the_verification_link_sets_up_mfa_without_the_password_again(
+    client, django_capture_on_commit_callbacks
+):
+    signed_up_by_the_verification_link(client, django_capture_on_commit_callbacks)
     assert is_signed_in(client)
 
     response = client.get(SETUP_URL)
@@ -302,16 +307,7 @@ def test_signed_in_by_the_verification_link_sets_up_mfa_without_the_password_aga
 def test_the_verification_sign_in_does_not_skip_other_password_checks(
     client, django_capture_on_commit_callbacks
 ):
-    import re
-
-    password = "a fresh long password 97"
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/accounts/signup/",
-            {"email": "new@example.org", "password1": password, "password2": password},
-        )
-    link = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[0].body)
-    client.post(link.group(1))
+    signed_up_by_the_verification_link(client, django_capture_on_commit_callbacks)
 
     response = client.get(reverse("me_export"))
     assert response["Location"].startswith(reverse("account_reauthenticate"))
