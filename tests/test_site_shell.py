@@ -384,3 +384,40 @@ def test_time_elements_carry_datetimes_without_microseconds(client, about):
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", value) or re.fullmatch(HTML_DATETIME, value), (
                 value
             )
+
+
+# --- Search landmarks ---------------------------------------------------------------
+
+
+def landmark_names(page_soup):
+    """The accessible name of each search landmark (aria-label, else the text
+    of the elements aria-labelledby points to)."""
+    names = []
+    for form in page_soup.find_all(attrs={"role": "search"}):
+        if form.get("aria-label"):
+            names.append(form["aria-label"])
+        else:
+            ids = form.get("aria-labelledby", "").split()
+            names.append(" ".join(page_soup.find(id=i).get_text(strip=True) for i in ids))
+    return names
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/search/?q=kitchen", ["Search the site", "What are you looking for?"]),
+        ("/no-such-page/", ["Search the site", "What are you looking for?"]),
+        ("/it/search/?q=cucina", ["Cerca nel sito", "Cosa stai cercando?"]),
+        ("/it/nessuna-pagina/", ["Cerca nel sito", "Cosa stai cercando?"]),
+    ],
+)
+def test_search_landmarks_have_distinct_names_in_each_language(client, home, url, expected):
+    translate_page(home)
+    page_soup = soup(client.get(url))
+    assert landmark_names(page_soup) == expected
+
+
+def test_header_search_has_a_visible_label(client, home):
+    label = soup(client.get("/")).find("label", attrs={"for": "site-search-q"})
+    assert label.get_text(strip=True) == "Search the site"
+    assert "visually-hidden" not in label.get("class", [])
