@@ -488,6 +488,18 @@ class OpportunityListing(FacetedListing):
             *((scope.param, chosen.organisation.slug) for scope, chosen in self.organisations),
         ]
 
+    @property
+    def filter_params(self):
+        """The chosen filters (facets and organisation) as a query string,
+        without sort, page or closed: what a feed of this list keeps."""
+        query = QueryDict(mutable=True)
+        for facet in self.facets:
+            if self.selected[facet.param]:
+                query.setlist(facet.param, self.params.getlist(facet.param))
+        for scope, chosen in self.organisations:
+            query[scope.param] = chosen.organisation.slug
+        return query.urlencode()
+
     @cached_property
     def closed_count(self):
         """How many closed opportunities the other filters match."""
