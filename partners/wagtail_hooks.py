@@ -149,9 +149,10 @@ def keep_site_counts_for_moderators(request, summary_items):
     """The counts of pages, images and documents span every language's
     partner pages, so for a partner they are the whole site's and say
     nothing about their work (their panel does): moderators keep them."""
-    if not (admin_views.can_moderate(request.user) or request.user.is_superuser):
-        if request.user.memberships.exists():
-            summary_items.clear()
+    user = request.user
+    moderates = admin_views.can_moderate(user) or user.is_superuser
+    if not moderates and user.memberships.exists():
+        summary_items.clear()
 
 
 @hooks.register("register_log_actions")
