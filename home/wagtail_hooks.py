@@ -11,8 +11,8 @@ headings head something, with messages in the editor's language.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.views.pages.edit import EditView
 
 
 class SiteContentCheckerItem(ContentCheckerItem):
