@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from . import admin_access, admin_views
+from . import admin_access, admin_views, dashboard
 from .models import Organisation
 
 ACTION_ICONS = {
@@ -135,6 +135,26 @@ def add_pending_organisations_panel(request, panels):
     if admin_views.can_moderate(request.user):
         count = Organisation.objects.filter(status=Organisation.Status.PENDING).count()
         panels.append(PendingOrganisationsPanel(count))
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_home_panel(request, panels):
+    """Members see their own organisations on their dashboard."""
+    memberships = dashboard.memberships_of(request.user)
+    if memberships:
+        panels.append(dashboard.PartnerHomePanel(memberships))
+
+
+# Last, after the apps that add the items.
+@hooks.register("construct_homepage_summary_items", order=1000)
+def keep_site_counts_for_moderators(request, summary_items):
+    """The counts of pages, images and documents span every language's
+    partner pages, so for a partner they are the whole site's and say
+    nothing about their work (their panel does): moderators keep them."""
+    user = request.user
+    moderates = admin_views.can_moderate(user) or user.is_superuser
+    if not moderates and user.memberships.exists():
+        summary_items.clear()
 
 
 @hooks.register("register_log_actions")

@@ -328,3 +328,15 @@ def test_admins_update_public_details(client, admin, organisation):
     organisation.refresh_from_db()
     assert organisation.email == "info@ilforno.example.it"
     assert organisation.is_approved
+
+
+def test_members_list_shows_an_address_once_when_it_is_the_name(client, admin, organisation):
+    named = verified_user("giulia@example.org", display_name="Giulia")
+    services.accept_invitation(invite(organisation, admin, named.email)[1], named)
+    client.force_login(admin)
+    page = client.get(manage_url("members/")).content.decode()
+    # No display name: the address is the name, written once.
+    assert page.count("admin@example.org") == 1
+    # A display name: the name, and the address under it for administrators.
+    assert "Giulia" in page
+    assert page.count("giulia@example.org") == 1

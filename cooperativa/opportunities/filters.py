@@ -14,6 +14,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -193,6 +194,18 @@ class OpportunityListing(FacetedListing):
             *super().hidden_fields,
             *((scope.param, chosen.organisation.slug) for scope, chosen in self.organisations),
         ]
+
+    @property
+    def filter_params(self):
+        """The chosen filters (facets and organisation) as a query string,
+        without sort, page or closed: what a feed of this list keeps."""
+        query = QueryDict(mutable=True)
+        for facet in self.facets:
+            if self.selected[facet.param]:
+                query.setlist(facet.param, self.params.getlist(facet.param))
+        for scope, chosen in self.organisations:
+            query[scope.param] = chosen.organisation.slug
+        return query.urlencode()
 
     @cached_property
     def closed_count(self):
