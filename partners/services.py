@@ -20,6 +20,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -601,14 +602,51 @@ def invitation_token(invitation):
     return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
 
 
+def pending_invitation(organisation, email):
+    """The invitation to ``email`` that is still waiting: not used, not expired."""
+    return (
+        organisation.invitations.filter(
+            email__iexact=email.strip(),
+            accepted_at__isnull=True,
+            created_at__gt=timezone.now() - INVITATION_MAX_AGE,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
 @transaction.atomic
 def invite_member(organisation, email, role, invited_by):
-    """Invite someone by email; the link in the email works once, for seven days."""
+    """Invite someone by email; the link in the email works once, for seven days.
+
+    One address gets one waiting invitation per organisation: asking again
+    while it waits sends nothing (PartnerError says when the first one was
+    sent), so repeated clicks cannot flood someone's mailbox."""
+    # The lock makes two simultaneous invitations to one address queue up,
+    # so the second sees the first.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not organisation.is_approved:
         raise PartnerError(_("You can invite people once the organisation is approved."))
     email = email.strip()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise PartnerError(_("%(email)s is already a member.") % {"email": email})
+    if waiting := pending_invitation(organisation, email):
+        raise PartnerError(
+            _(
+                "%(email)s already has an invitation waiting, sent on %(sent)s: we have not "
+                "sent another. Its link works until %(until)s. To send a new link, withdraw "
+                "that invitation on the Members page first."
+            )
+            % {
+                "email": waiting.email,
+                "sent": date_format(timezone.localtime(waiting.created_at), "DATE_FORMAT"),
+                "until": date_format(
+                    timezone.localtime(waiting.created_at + INVITATION_MAX_AGE), "DATE_FORMAT"
+                ),
+            }
+        )
+    # Expired invitations to the same address no longer work: the new one replaces them.
+    organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
     invitation = Invitation.objects.create(
         organisation=organisation, email=email, role=role, invited_by=invited_by
     )
