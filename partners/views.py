@@ -251,12 +251,21 @@ def manage_details(request, slug):
                 messages.success(
                     request, _("Your application has been sent again to the moderators.")
                 )
+            elif services.update_details(organisation, form.cleaned_data, by=request.user):
+                messages.success(
+                    request,
+                    _(
+                        "Your changes are saved and sent to the moderators. Your public page "
+                        "shows the new details once a moderator approves them."
+                    ),
+                )
             else:
-                form.save()
                 messages.success(request, _("Your organisation's details are saved."))
             return redirect("partners:manage_overview", organisation.slug)
     else:
-        form = form_class(instance=organisation)
+        # What is waiting for the moderators is what the administrator last wrote.
+        waiting = None if under_review else services.pending_detail_change(organisation)
+        form = form_class(instance=organisation, initial=waiting.changes if waiting else None)
     return render(
         request,
         "partners/manage/details.html",
@@ -265,6 +274,7 @@ def manage_details(request, slug):
             _("Application") if under_review else _("Details"),
             form=form,
             under_review=under_review,
+            waiting=None if under_review else services.pending_detail_change(organisation),
         ),
     )
 

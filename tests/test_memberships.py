@@ -373,5 +373,10 @@ def test_admins_update_public_details(client, admin, organisation):
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
-    assert organisation.email == "info@ilforno.example.it"
+    # Public facts wait for a moderator (tests/test_detail_changes.py).
+    assert organisation.email == ""
+    assert services.pending_detail_change(organisation).changes["email"] == (
+        "info@ilforno.example.it"
+    )
+    assert organisation.contact_name == "Giulia Bianchi"
     assert organisation.is_approved

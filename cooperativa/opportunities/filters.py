@@ -32,7 +32,7 @@ from wagtail.models import Page
 
 from partners.models import Area, PartnerPage
 
-from . import listing
+from . import listing, parameters
 from .models import (
     Audience,
     Commitment,
@@ -225,13 +225,27 @@ class FacetedListing:
     kept_params = ()
 
     def __init__(self, params, base, facets, *, path=""):
-        self.params = params
+        # Values the database cannot take are dropped here, once, before any
+        # facet, sort, page or link reads them.
+        self.params = parameters.cleaned(params)
         self.base = base
         self.facets = facets
         self.path = path
-        self.selected = {facet.param: facet.clean(params.getlist(facet.param)) for facet in facets}
-        sort = params.get("sort")
+        self.selected = {
+            facet.param: facet.clean(self.params.getlist(facet.param)) for facet in facets
+        }
+        sort = self.params.get("sort")
         self.sort = sort if sort in self.sorts else self.default_sort
+
+    @property
+    def parameter_names(self):
+        """Every GET parameter this list reads."""
+        return [
+            *(facet.param for facet in self.facets),
+            *(["sort"] if self.sorts else []),
+            "page",
+            *self.kept_params,
+        ]
 
     # --- Conditions ------------------------------------------------------
 
@@ -451,12 +465,16 @@ class OpportunityListing(FacetedListing):
         self.sorts["closing"] = _("Closing soonest")
         self.sorts["newest"] = _("Newest")
         super().__init__(params, base, opportunity_facets(show_type), path=path)
-        self.show_closed = params.get("closed") in {"1", "on", "yes", "true"}
+        self.show_closed = self.params.get("closed") in {"1", "on", "yes", "true"}
         self.organisations = [
             (scope, chosen)
             for scope in ORGANISATION_SCOPES
-            if (chosen := scope.clean(params.get(scope.param))) is not None
+            if (chosen := scope.clean(self.params.get(scope.param))) is not None
         ]
+
+    @property
+    def parameter_names(self):
+        return [*super().parameter_names, "closed", *(scope.param for scope in ORGANISATION_SCOPES)]
 
     def scope_q(self):
         return Q() if self.show_closed else listing.open_q(self.on)
