@@ -3,7 +3,9 @@ information, suspend and reinstate an organisation.
 
 Each is a confirmation form shown on GET and acted on by POST, open only to
 people with ``partners.moderate_organisation``. The work itself is done by
-partners.services.
+partners.services. Changes an approved organisation makes to its public
+details wait here too: a list of them, old beside new, and a screen to
+approve or reject each.
 """
 
 from django import forms
@@ -12,12 +14,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from . import services
-from .models import Organisation
+from .models import DetailChange, Organisation
 
 MODERATE_PERMISSION = "partners.moderate_organisation"
 
@@ -219,12 +221,95 @@ class ReinstateView(ModerationView):
         services.reinstate_organisation(self.organisation, by=self.request.user)
 
 
+class DetailChangeView(ModerationView):
+    """Approve or reject the changes to an organisation's public details
+    that wait for a moderator; the screen compares them with what is public."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["change"] = self.change
+        context["rows"] = services.detail_change_rows(self.change) if self.change else []
+        context["cancel_url"] = reverse("partners_moderation:detail_changes")
+        return context
+
+    @cached_property
+    def change(self):
+        return services.pending_detail_change(self.organisation)
+
+    def blocked_reason(self):
+        if self.change is None:
+            return _("No changes to this organisation's details are waiting.")
+        return ""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if response.status_code == 302:
+            return redirect("partners_moderation:detail_changes")
+        return response
+
+
+class ApproveDetailsView(DetailChangeView):
+    page_title = _("Approve new details")
+    action = "approve_details"
+    button_label = _("Yes, make them public")
+    success_message = _("The new details of %(name)s are public and its administrators told.")
+
+    def perform(self, form):
+        services.approve_detail_change(self.change, by=self.request.user)
+
+
+class RejectDetailsView(DetailChangeView):
+    page_title = _("Reject new details")
+    action = "reject_details"
+    form_class = ReasonForm
+    button_label = _("Reject and tell the organisation")
+    button_class = "button serious"
+    success_message = _("The new details of %(name)s are rejected and its administrators told why.")
+
+    def perform(self, form):
+        services.reject_detail_change(
+            self.change, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class DetailChangesView(WagtailAdminTemplateMixin, TemplateView):
+    """Every change of details waiting for a moderator, old beside new."""
+
+    http_method_names = ["get"]
+    template_name = "wagtailadmin/partners/detail_changes.html"
+    header_icon = "group"
+    page_title = _("Changes of details to review")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        changes = DetailChange.objects.filter(status=DetailChange.Status.PENDING).select_related(
+            "organisation", "submitted_by"
+        )
+        context["changes"] = [
+            {
+                "change": change,
+                "rows": services.detail_change_rows(change),
+                "approve_url": action_url(change.organisation, "approve_details"),
+                "reject_url": action_url(change.organisation, "reject_details"),
+            }
+            for change in changes
+        ]
+        return context
+
+
 ACTIONS = {
     "approve": ApproveView,
     "reject": RejectView,
     "more_information": MoreInformationView,
     "suspend": SuspendView,
     "reinstate": ReinstateView,
+    "approve_details": ApproveDetailsView,
+    "reject_details": RejectDetailsView,
 }
 
 
@@ -240,6 +325,8 @@ def available_actions(organisation):
         names = ["suspend"]
     else:
         names = ["reinstate"]
+    if services.pending_detail_change(organisation):
+        names += ["approve_details", "reject_details"]
     return [(name, ACTIONS[name].page_title) for name in names]
 
 
@@ -248,6 +335,9 @@ def action_url(organisation, action):
 
 
 urlpatterns = [
-    path(f"<int:pk>/{name.replace('_', '-')}/", view.as_view(), name=name)
-    for name, view in ACTIONS.items()
+    path("detail-changes/", DetailChangesView.as_view(), name="detail_changes"),
+    *(
+        path(f"<int:pk>/{name.replace('_', '-')}/", view.as_view(), name=name)
+        for name, view in ACTIONS.items()
+    ),
 ]

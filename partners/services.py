@@ -19,6 +19,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
@@ -40,6 +41,9 @@ from cooperativa.core.notify import subject as _subject
 
 from .models import (
     RESERVED_SLUGS,
+    Area,
+    AssetType,
+    DetailChange,
     Invitation,
     JoinRequest,
     Membership,
@@ -506,6 +510,160 @@ def request_more_information(organisation, *, by, message):
     return organisation
 
 
+# --- Changes to an approved organisation's details ----------------------------
+
+
+def _detail_value(organisation, name):
+    """A field's current value in the form a DetailChange stores it."""
+    if name in ("areas", "assets"):
+        return sorted(getattr(organisation, name).values_list("pk", flat=True))
+    return getattr(organisation, name)
+
+
+def _form_value(name, value):
+    if name in ("areas", "assets"):
+        return sorted(item.pk for item in value)
+    return value
+
+
+def pending_detail_change(organisation):
+    return organisation.detail_changes.filter(status=DetailChange.Status.PENDING).first()
+
+
+@transaction.atomic
+def update_details(organisation, cleaned_data, *, by):
+    """Save an approved organisation's details as its administrator ``by``
+    sent them (a ProfileForm's cleaned data).
+
+    The private contact person is saved at once. Public facts that differ
+    from what is public now wait, as one DetailChange, for a moderator; the
+    moderators are emailed when a change starts waiting (not on every later
+    save). Returns the waiting change, or None when no public fact changed.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    private = [name for name in cleaned_data if name not in DetailChange.FIELDS]
+    for name in private:
+        setattr(organisation, name, cleaned_data[name])
+    if private:
+        organisation.save(update_fields=private)
+
+    changes = {
+        name: _form_value(name, cleaned_data[name])
+        for name in DetailChange.FIELDS
+        if name in cleaned_data
+        and _form_value(name, cleaned_data[name]) != _detail_value(organisation, name)
+    }
+    change = pending_detail_change(organisation)
+    if not changes:
+        # Back to what is public: nothing is left to review.
+        if change:
+            change.delete()
+        return None
+    first = change is None
+    if first:
+        change = DetailChange(organisation=organisation)
+    change.changes = changes
+    change.submitted_by = by
+    change.submitted_at = timezone.now()
+    change.save()
+    log(organisation, "partners.submit_details", user=by, data={"fields": sorted(changes)})
+    if first:
+        _notify(
+            moderators(),
+            _subject(_("New details to review: %(name)s"), name=organisation.name),
+            "details_to_review",
+            {
+                "organisation": organisation,
+                "review_link": _absolute("partners_moderation:detail_changes"),
+            },
+        )
+    return change
+
+
+def _displayed(organisation, name, value):
+    """A value as a moderator reads it."""
+    if name == "areas":
+        return ", ".join(str(area) for area in Area.objects.filter(pk__in=value))
+    if name == "assets":
+        return ", ".join(str(asset) for asset in AssetType.objects.filter(pk__in=value))
+    return value or ""
+
+
+def detail_change_rows(change):
+    """(label, public now, proposed) for each field the change touches."""
+    organisation = change.organisation
+    return [
+        (
+            Organisation._meta.get_field(name).verbose_name,
+            _displayed(organisation, name, _detail_value(organisation, name)),
+            _displayed(organisation, name, value),
+        )
+        for name, value in change.changes.items()
+    ]
+
+
+def _lock_pending(change):
+    change = (
+        DetailChange.objects.select_for_update().select_related("organisation").get(pk=change.pk)
+    )
+    if change.status != DetailChange.Status.PENDING:
+        raise PartnerError(_("These changes have already been decided."))
+    return change
+
+
+@transaction.atomic
+def approve_detail_change(change, *, by):
+    """Make the changes public and tell the organisation's administrators."""
+    change = _lock_pending(change)
+    organisation = change.organisation
+    plain = {
+        name: value for name, value in change.changes.items() if name not in ("areas", "assets")
+    }
+    for name, value in plain.items():
+        setattr(organisation, name, value)
+    if plain:
+        organisation.save(update_fields=list(plain))
+    for name in ("areas", "assets"):
+        if name in change.changes:
+            getattr(organisation, name).set(change.changes[name])
+    change.status = DetailChange.Status.APPROVED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    log(organisation, "partners.approve_details", user=by, data={"fields": sorted(change.changes)})
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("Your new details for %(name)s are public"), name=organisation.name),
+        "details_approved",
+        {"organisation": organisation, "manage_link": _manage_link(organisation)},
+    )
+    return change
+
+
+@transaction.atomic
+def reject_detail_change(change, *, by, reason):
+    """Leave the public details as they are and tell the administrators why."""
+    change = _lock_pending(change)
+    organisation = change.organisation
+    change.status = DetailChange.Status.REJECTED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.reason = reason
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    log(organisation, "partners.reject_details", user=by, data={"reason": reason})
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("Your new details for %(name)s were not accepted"), name=organisation.name),
+        "details_rejected",
+        {
+            "organisation": organisation,
+            "reason": reason,
+            "details_link": _absolute("partners:manage_details", organisation.slug),
+        },
+    )
+    return change
+
+
 def organisation_pages(organisation):
     """All pages of the organisation: its partner pages in every language and
     everything below them."""
@@ -590,14 +748,51 @@ def invitation_token(invitation):
     return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
 
 
+def pending_invitation(organisation, email):
+    """The invitation to ``email`` that is still waiting: not used, not expired."""
+    return (
+        organisation.invitations.filter(
+            email__iexact=email.strip(),
+            accepted_at__isnull=True,
+            created_at__gt=timezone.now() - INVITATION_MAX_AGE,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
 @transaction.atomic
 def invite_member(organisation, email, role, invited_by):
-    """Invite someone by email; the link in the email works once, for seven days."""
+    """Invite someone by email; the link in the email works once, for seven days.
+
+    One address gets one waiting invitation per organisation: asking again
+    while it waits sends nothing (PartnerError says when the first one was
+    sent), so repeated clicks cannot flood someone's mailbox."""
+    # The lock makes two simultaneous invitations to one address queue up,
+    # so the second sees the first.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not organisation.is_approved:
         raise PartnerError(_("You can invite people once the organisation is approved."))
     email = email.strip()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise PartnerError(_("%(email)s is already a member.") % {"email": email})
+    if waiting := pending_invitation(organisation, email):
+        raise PartnerError(
+            _(
+                "%(email)s already has an invitation waiting, sent on %(sent)s: we have not "
+                "sent another. Its link works until %(until)s. To send a new link, withdraw "
+                "that invitation on the Members page first."
+            )
+            % {
+                "email": waiting.email,
+                "sent": date_format(timezone.localtime(waiting.created_at), "DATE_FORMAT"),
+                "until": date_format(
+                    timezone.localtime(waiting.created_at + INVITATION_MAX_AGE), "DATE_FORMAT"
+                ),
+            }
+        )
+    # Expired invitations to the same address no longer work: the new one replaces them.
+    organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
     invitation = Invitation.objects.create(
         organisation=organisation, email=email, role=role, invited_by=invited_by
     )

@@ -7,6 +7,7 @@ get a 404 for its management pages, so they cannot even learn which
 organisations exist behind them; members without the needed role get a 403.
 """
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -250,12 +251,21 @@ def manage_details(request, slug):
                 messages.success(
                     request, _("Your application has been sent again to the moderators.")
                 )
+            elif services.update_details(organisation, form.cleaned_data, by=request.user):
+                messages.success(
+                    request,
+                    _(
+                        "Your changes are saved and sent to the moderators. Your public page "
+                        "shows the new details once a moderator approves them."
+                    ),
+                )
             else:
-                form.save()
                 messages.success(request, _("Your organisation's details are saved."))
             return redirect("partners:manage_overview", organisation.slug)
     else:
-        form = form_class(instance=organisation)
+        # What is waiting for the moderators is what the administrator last wrote.
+        waiting = None if under_review else services.pending_detail_change(organisation)
+        form = form_class(instance=organisation, initial=waiting.changes if waiting else None)
     return render(
         request,
         "partners/manage/details.html",
@@ -264,6 +274,7 @@ def manage_details(request, slug):
             _("Application") if under_review else _("Details"),
             form=form,
             under_review=under_review,
+            waiting=None if under_review else services.pending_detail_change(organisation),
         ),
     )
 
@@ -290,25 +301,44 @@ def manage_invite(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
     form = InvitationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_member(
-                organisation,
-                form.cleaned_data["email"],
-                form.cleaned_data["role"],
-                invited_by=request.user,
+        # Per organisation, in the shared cache, as allauth counts sign-in
+        # attempts: however many admins click, an organisation cannot flood
+        # mailboxes.
+        if not ratelimit.consume(
+            request, action="invite_member", key=f"organisation:{organisation.pk}"
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Your organisation has sent a lot of invitations in the last hour. Wait a "
+                    "while and try again: what you typed is still here."
+                ),
             )
-        except services.PartnerError as error:
-            form.add_error("email", error.message)
+            status = 429
         else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s. The link works for seven days.")
-                % {"email": invitation.email},
-            )
-            return redirect("partners:manage_members", organisation.slug)
+            try:
+                invitation = services.invite_member(
+                    organisation,
+                    form.cleaned_data["email"],
+                    form.cleaned_data["role"],
+                    invited_by=request.user,
+                )
+            except services.PartnerError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s. The link works for seven days.")
+                    % {"email": invitation.email},
+                )
+                return redirect("partners:manage_members", organisation.slug)
     return render(
-        request, "partners/manage/invite.html", _context(membership, _("Invite someone"), form=form)
+        request,
+        "partners/manage/invite.html",
+        _context(membership, _("Invite someone"), form=form),
+        status=status,
     )
 
 

@@ -17,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from . import admin_access, admin_views, dashboard
-from .models import Organisation
+from .models import DetailChange, Organisation
 
 ACTION_ICONS = {
     "approve": "tick",
@@ -25,6 +25,8 @@ ACTION_ICONS = {
     "more_information": "help",
     "suspend": "warning",
     "reinstate": "undo",
+    "approve_details": "tick",
+    "reject_details": "cross",
 }
 
 
@@ -119,12 +121,15 @@ class PendingOrganisationsPanel(Component):
     order = 90
     template_name = "wagtailadmin/partners/pending_panel.html"
 
-    def __init__(self, count):
+    def __init__(self, count, changes_count=0):
         self.count = count
+        self.changes_count = changes_count
 
     def get_context_data(self, parent_context=None):
         return {
             "count": self.count,
+            "changes_count": self.changes_count,
+            "changes_url": reverse("partners_moderation:detail_changes"),
             "list_url": reverse("wagtailsnippets_partners_organisation:list")
             + f"?status={Organisation.Status.PENDING}",
         }
@@ -134,7 +139,8 @@ class PendingOrganisationsPanel(Component):
 def add_pending_organisations_panel(request, panels):
     if admin_views.can_moderate(request.user):
         count = Organisation.objects.filter(status=Organisation.Status.PENDING).count()
-        panels.append(PendingOrganisationsPanel(count))
+        changes_count = DetailChange.objects.filter(status=DetailChange.Status.PENDING).count()
+        panels.append(PendingOrganisationsPanel(count, changes_count))
 
 
 @hooks.register("construct_homepage_panels")
@@ -176,3 +182,12 @@ def register_partner_log_actions(actions):
     )
     actions.register_action("partners.suspend", _("Suspend"), _("Organisation suspended"))
     actions.register_action("partners.reinstate", _("Reinstate"), _("Organisation reinstated"))
+    actions.register_action(
+        "partners.submit_details", _("Submit new details"), _("New public details sent for review")
+    )
+    actions.register_action(
+        "partners.approve_details", _("Approve new details"), _("New public details approved")
+    )
+    actions.register_action(
+        "partners.reject_details", _("Reject new details"), _("New public details rejected")
+    )

@@ -10,17 +10,40 @@ restricted pages. Only GET routes exist; nothing can be written through it.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
+from cooperativa.core import parameters
 from partners.models import Organisation, PartnerPage
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class CheckedParametersMixin:
+    """Refuses, with a 400 that says why, the query values that the database
+    could not take (see opportunities.parameters), before any filter or the
+    paginator reads them."""
+
+    # Parameters that Wagtail turns into numbers for the database.
+    number_parameters = ("offset", "limit")
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        try:
+            parameters.check(request.GET, numbers=self.number_parameters)
+        except parameters.InvalidParameter as error:
+            raise BadRequestError(f"{error.name}: {error.message}") from error
+        # A search of no words at all fails on some search backends and
+        # means nothing on the others.
+        if "search" in request.GET and not request.GET["search"].split():
+            raise BadRequestError(f"search: {_('write at least one word to search for')}")
+
+
+class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     # JSON only: the browsable HTML renderer is a developer convenience
     # that would make /api/v2/ a second, unstyled website.
     renderer_classes = [JSONRenderer]
@@ -63,7 +86,7 @@ def publicly_shown_images(queryset):
     )
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
 
     def get_queryset(self):

@@ -158,12 +158,16 @@ class OpportunityListing(FacetedListing):
         self.sorts["closing"] = _("Closing soonest")
         self.sorts["newest"] = _("Newest")
         super().__init__(params, base, opportunity_facets(show_type), path=path)
-        self.show_closed = params.get("closed") in {"1", "on", "yes", "true"}
+        self.show_closed = self.params.get("closed") in {"1", "on", "yes", "true"}
         self.organisations = [
             (scope, chosen)
             for scope in ORGANISATION_SCOPES
-            if (chosen := scope.clean(params.get(scope.param))) is not None
+            if (chosen := scope.clean(self.params.get(scope.param))) is not None
         ]
+
+    @property
+    def parameter_names(self):
+        return [*super().parameter_names, "closed", *(scope.param for scope in ORGANISATION_SCOPES)]
 
     def scope_q(self):
         return Q() if self.show_closed else OpportunityQuerySet.open_q(self.on)
