@@ -273,7 +273,7 @@ def _placement_post(page, **fields):
             "slug": page.slug,
             "summary": page.summary,
             "commitment": page.commitment,
-            "sector": page.sector,
+            "sector": page.sector_id,
             "audiences": [audience.pk for audience in page.audiences.all()],
             "area": page.area_id,
             "image_alt": "People at work",
