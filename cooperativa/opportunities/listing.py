@@ -120,30 +120,6 @@ def featured_opportunities(locale, limit=6):
     return attach_hosts(for_display(queryset))
 
 
-def opportunities_of(partner_page):
-    """A partner's open placements, calls and projects, closing soonest
-    first, ready for cards (their host is ``partner_page``)."""
-    queryset = OpportunityPage.objects.live().public().child_of(partner_page).open()
-    opportunities = list(for_display(sort_closing_soonest(queryset)))
-    for page in opportunities:
-        page.host_page = partner_page
-    return opportunities
-
-
-def projects_with_partner(partner_page):
-    """Open joint projects led by other organisations in which the
-    organisation of ``partner_page`` is a partner."""
-    queryset = (
-        ProjectPage.objects.live()
-        .public()
-        .filter(locale=partner_page.locale_id, partner_organisations=partner_page.organisation_id)
-        .not_child_of(partner_page)
-        .open()
-        .select_related("area")
-    )
-    return attach_hosts(sort_closing_soonest(queryset))
-
-
 def similar_open_opportunities(page, limit=3):
     """Open opportunities like ``page`` (same type, same sector or area), to
     offer when ``page`` itself is closed."""
