@@ -57,7 +57,7 @@ class SiteSitemap(Sitemap):
         site = self.get_wagtail_site()
         trees = Q()
         for root in site.root_page.get_translations(inclusive=True):
-            trees |= Q(path__startswith=root.path)
+            trees |= Page.objects.descendant_of_q(root, inclusive=True)
         return (
             Page.objects.live()
             .public()

@@ -10,6 +10,8 @@ time, and host organisations are fetched for a whole list at once.
 """
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -87,15 +89,14 @@ def attach_hosts(opportunities):
     OpportunityPage.host_page would otherwise ask the database once per card.
     """
     opportunities = list(opportunities)
-    parent_paths = {page.path[: -Page.steplen] for page in opportunities}
-    if not parent_paths:
+    if not opportunities:
         return opportunities
-    hosts = {
-        host.path: host
-        for host in PartnerPage.objects.filter(path__in=parent_paths).select_related("organisation")
-    }
+    # The lists given here are short (a page of results, a feed), so one
+    # condition per opportunity costs nothing and keeps to Wagtail's API.
+    parents = reduce(or_, (Page.objects.parent_of_q(page) for page in opportunities))
+    hosts = list(PartnerPage.objects.filter(parents).select_related("organisation"))
     for page in opportunities:
-        host = hosts.get(page.path[: -Page.steplen])
+        host = next((host for host in hosts if page.is_child_of(host)), None)
         if host is not None:
             page.host_page = host
     return opportunities

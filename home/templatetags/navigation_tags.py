@@ -99,7 +99,7 @@ def _menu(context, menu):
         if page is not None and page.pk:
             if target.pk == page.pk:
                 current = "page"
-            elif target.depth > root_depth and page.path.startswith(target.path):
+            elif target.depth > root_depth and page.is_descendant_of(target):
                 current = "true"
         links.append(MenuLink(label or target.title, target.get_url(request), current))
     return links
