@@ -8,10 +8,12 @@ hand. These tests pin that they give the same answer as ``get_parent()`` and
 """
 
 from django.test import RequestFactory
+from wagtail.models import Page, Site
 
 from cooperativa.core.site_context import page_family
 from cooperativa.opportunities.listing import attach_hosts
 from cooperativa.opportunities.models import OpportunityPage
+from home.models import HomePage
 from tests.factories import (
     create_call,
     create_hub,
@@ -58,3 +60,14 @@ def test_page_family_ancestors_are_the_pages_ancestors(home, django_assert_num_q
     expected = list(placement.get_ancestors())
     assert [page.pk for page in family.ancestors] == [page.pk for page in expected]
     assert len(expected) == 4  # root, home, partner directory, partner page
+
+
+def test_migrate_alone_leaves_a_sound_tree_with_the_home_page_at_the_sites_root(db):
+    """The data migration takes over the place of Wagtail's welcome page
+    instead of writing a tree path by hand: treebeard finds nothing wrong."""
+    home = HomePage.objects.get()
+
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert list(Page.get_first_root_node().get_children()) == [home.page_ptr]
+    assert Site.objects.get(is_default_site=True).root_page.specific == home
+    assert home.url_path == "/home/" and home.live
