@@ -12,21 +12,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from cooperativa.accounts.models import User
 from tests.factories import DEFAULT_TEST_PASSWORD, verified_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Start in English: a request answered in Italian leaves Italian active in
-    the thread, and reverse() in the next test would give /it/ addresses."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 NEW_PASSWORD = "a fresh long password 97"
