@@ -114,15 +114,6 @@ def is_member(user, organisation):
     )
 
 
-def is_admin(user, organisation):
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation=organisation, role=Membership.Role.ADMIN
-        ).exists()
-    )
-
-
 # --- Email --------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from cooperativa.core import parameters
 from partners.models import Organisation, PartnerPage
@@ -92,10 +92,14 @@ class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     def get_queryset(self):
         # Images in a collection with a view restriction (a partner's
         # private uploads) are not listed, whoever asks.
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        restricted = Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection")
+        )
         queryset = super().get_queryset()
-        for path in restricted:
-            queryset = queryset.exclude(collection__path__startswith=path)
+        for collection in restricted:
+            queryset = queryset.exclude(
+                collection__in=Collection.objects.descendant_of(collection, inclusive=True)
+            )
         return publicly_shown_images(queryset)
 
 

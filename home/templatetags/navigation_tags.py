@@ -125,7 +125,7 @@ def _menu(context, menu):
                 current = "page"
             elif hub is not None:
                 current = "true" if target.hub_kind == hub else ""
-            elif target.depth > root_depth and page.path.startswith(target.path):
+            elif target.depth > root_depth and page.is_descendant_of(target):
                 current = "true"
         links.append(MenuLink(label or target.title, target.get_url(request), current))
     return links
