@@ -8,6 +8,7 @@ restricted pages. Only GET routes exist; nothing can be written through it.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -25,8 +26,8 @@ from partners.models import Organisation, PartnerPage
 
 class CheckedParametersMixin:
     """Refuses, with a 400 that says why, the query values that the database
-    could not take (see opportunities.parameters), before any filter or the
-    paginator reads them."""
+    could not take (see cooperativa.core.parameters), before any filter or
+    the paginator reads them."""
 
     # Parameters that Wagtail turns into numbers for the database.
     number_parameters = ("offset", "limit")
@@ -41,6 +42,27 @@ class CheckedParametersMixin:
         # means nothing on the others.
         if "search" in request.GET and not request.GET["search"].split():
             raise BadRequestError(f"search: {_('write at least one word to search for')}")
+
+    def filter_queryset(self, queryset):
+        # Wagtail's FieldsFilter compares any filterable field named in the
+        # query with the value as given. The model is only known here (a
+        # ?type= swaps it), for lists and single items alike.
+        # (Like Wagtail, leave out locale: ?locale= takes a language code,
+        # read by its own filter.)
+        model = queryset.model
+        fields = {}
+        for name in self.get_available_fields(model, db_fields_only=True):
+            if name == "locale":
+                continue
+            try:
+                fields[name] = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+        try:
+            parameters.check_fields(self.request.GET, fields)
+        except parameters.InvalidParameter as error:
+            raise BadRequestError(f"{error.name}: {error.message}") from error
+        return super().filter_queryset(queryset)
 
 
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
