@@ -144,3 +144,18 @@ def test_a_single_item_refuses_field_filter_values_too(client, site):
 def test_the_api_still_filters_by_valid_field_values(client, site, query):
     response = client.get(PLACEMENTS + query)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["", "root", "1e309", "99999999999999999999"])
+def test_find_refuses_an_id_that_is_no_page_id(client, site, value):
+    response = client.get(f"/api/v2/pages/find/?id={value}")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("id:")
+
+
+def test_the_images_api_can_be_searched(client, site):
+    # The list of public images is filtered on the id alone, which the
+    # search backends can apply to search results.
+    response = client.get("/api/v2/images/?search=laundry")
+    assert response.status_code == 200
+    assert response.json()["items"] == []

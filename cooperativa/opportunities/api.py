@@ -43,15 +43,16 @@ class CheckedParametersMixin:
         if "search" in request.GET and not request.GET["search"].split():
             raise BadRequestError(f"search: {_('write at least one word to search for')}")
 
-    def filter_queryset(self, queryset):
-        # Wagtail's FieldsFilter compares any filterable field named in the
-        # query with the value as given. The model is only known here (a
-        # ?type= swaps it), for lists and single items alike.
-        # (Like Wagtail, leave out locale: ?locale= takes a language code,
-        # read by its own filter.)
+    def check_field_values(self, queryset):
+        """Refuse a value given for a filterable field of the listed model
+        that the field could not hold. Wagtail compares any such field named
+        in the query (and find's ?id=) with the value as given. The model is
+        only known here: a ?type= swaps it."""
         model = queryset.model
         fields = {}
         for name in self.get_available_fields(model, db_fields_only=True):
+            # Like Wagtail, leave out locale: ?locale= takes a language
+            # code, read by its own filter.
             if name == "locale":
                 continue
             try:
@@ -62,7 +63,15 @@ class CheckedParametersMixin:
             parameters.check_fields(self.request.GET, fields)
         except parameters.InvalidParameter as error:
             raise BadRequestError(f"{error.name}: {error.message}") from error
+
+    def filter_queryset(self, queryset):
+        # Lists and single items.
+        self.check_field_values(queryset)
         return super().filter_queryset(queryset)
+
+    def find_object(self, queryset, request):
+        self.check_field_values(queryset)
+        return super().find_object(queryset, request)
 
 
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
@@ -101,10 +110,17 @@ def publicly_shown_images(queryset):
         .filter(collection__isnull=False)
         .values("collection")
     )
-    return (
-        queryset.annotate(key=Cast("pk", CharField()))
-        .filter(Q(key__in=used_by_live_pages) | Q(pk__in=logos))
-        .exclude(collection__in=hidden_collections)
+    # The reference index keeps ids as text: compare them inside a subquery,
+    # so that the list itself is filtered on its id alone, which the search
+    # backends can apply to search results.
+    used = (
+        get_image_model()
+        .objects.annotate(key=Cast("pk", CharField()))
+        .filter(key__in=used_by_live_pages)
+        .values("pk")
+    )
+    return queryset.filter(Q(pk__in=used) | Q(pk__in=logos)).exclude(
+        collection__in=hidden_collections
     )
 
 
