@@ -82,3 +82,80 @@ def test_the_api_still_pages_and_searches(client, site):
     assert client.get("/api/v2/pages/?offset=1000&limit=5").status_code == 200
     found = client.get("/api/v2/pages/?search=laundry").json()
     assert "Laundry placement" in [item["title"] for item in found["items"]]
+
+
+PLACEMENTS = "/api/v2/pages/?type=opportunities.PlacementPage&"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # A date that is no ISO date, or no date at all.
+        ("closes_on=tomorrow", "closes_on: “tomorrow” value has an invalid date format"),
+        ("starts_on=2026-13-01", "starts_on: “2026-13-01” value has the correct format"),
+        ("closes_on=%C3%A9", "closes_on: “é” value has an invalid date format"),
+        # A time that is not one, or that cannot be moved to UTC.
+        ("first_published_at=x", "first_published_at: “x” value has an invalid format"),
+        ("first_published_at=0001-01-01T00:00", "first_published_at: this value cannot be"),
+        # Many-to-many and foreign keys take ids.
+        ("audiences=adults", "audiences: “adults” value must be an integer"),
+        ("audiences=99999999999999999999", "audiences: Ensure this value is less than"),
+        ("area=alba", "area: “alba” value must be an integer"),
+        ("sector=-9223372036854775809", "sector: Ensure this value is greater than"),
+        # Integers beyond their column.
+        ("places=99999999999999999999", "places: Ensure this value is less than or equal to"),
+        ("places=-1", "places: Ensure this value is greater than or equal to 0"),
+        ("hours_per_week=1.5", "hours_per_week: “1.5” value must be an integer"),
+        ("id=99999999999999999999", "id: Ensure this value is less than"),
+        # Booleans: Wagtail's own check, kept.
+        ("paid=perhaps", "field filter error. 'perhaps' is not a valid value for paid"),
+    ],
+)
+def test_the_api_refuses_field_filter_values_the_database_cannot_take(client, site, query, message):
+    response = client.get(PLACEMENTS + query)
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(message)
+
+
+def test_every_value_of_a_repeated_field_filter_is_checked(client, site):
+    response = client.get(PLACEMENTS + "closes_on=nonsense&closes_on=2030-01-01")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("closes_on:")
+
+
+def test_a_single_item_refuses_field_filter_values_too(client, site):
+    placement = client.get(PLACEMENTS + "title=Laundry%20placement").json()["items"][0]
+    response = client.get(f"/api/v2/pages/{placement['id']}/?first_published_at=x")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("first_published_at:")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "closes_on=2030-01-01",
+        "first_published_at=2020-01-01T00:00:00Z",
+        "places=1",
+        "paid=false",
+        "show_in_menus=false",
+        "title=Laundry%20placement",
+    ],
+)
+def test_the_api_still_filters_by_valid_field_values(client, site, query):
+    response = client.get(PLACEMENTS + query)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["", "root", "1e309", "99999999999999999999"])
+def test_find_refuses_an_id_that_is_no_page_id(client, site, value):
+    response = client.get(f"/api/v2/pages/find/?id={value}")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("id:")
+
+
+def test_the_images_api_can_be_searched(client, site):
+    # The list of public images is filtered on the id alone, which the
+    # search backends can apply to search results.
+    response = client.get("/api/v2/images/?search=laundry")
+    assert response.status_code == 200
+    assert response.json()["items"] == []

@@ -8,6 +8,7 @@ restricted pages. Only GET routes exist; nothing can be written through it.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -25,8 +26,8 @@ from partners.models import Organisation, PartnerPage
 
 class CheckedParametersMixin:
     """Refuses, with a 400 that says why, the query values that the database
-    could not take (see opportunities.parameters), before any filter or the
-    paginator reads them."""
+    could not take (see cooperativa.core.parameters), before any filter or
+    the paginator reads them."""
 
     # Parameters that Wagtail turns into numbers for the database.
     number_parameters = ("offset", "limit")
@@ -41,6 +42,36 @@ class CheckedParametersMixin:
         # means nothing on the others.
         if "search" in request.GET and not request.GET["search"].split():
             raise BadRequestError(f"search: {_('write at least one word to search for')}")
+
+    def check_field_values(self, queryset):
+        """Refuse a value given for a filterable field of the listed model
+        that the field could not hold. Wagtail compares any such field named
+        in the query (and find's ?id=) with the value as given. The model is
+        only known here: a ?type= swaps it."""
+        model = queryset.model
+        fields = {}
+        for name in self.get_available_fields(model, db_fields_only=True):
+            # Like Wagtail, leave out locale: ?locale= takes a language
+            # code, read by its own filter.
+            if name == "locale":
+                continue
+            try:
+                fields[name] = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+        try:
+            parameters.check_fields(self.request.GET, fields)
+        except parameters.InvalidParameter as error:
+            raise BadRequestError(f"{error.name}: {error.message}") from error
+
+    def filter_queryset(self, queryset):
+        # Lists and single items.
+        self.check_field_values(queryset)
+        return super().filter_queryset(queryset)
+
+    def find_object(self, queryset, request):
+        self.check_field_values(queryset)
+        return super().find_object(queryset, request)
 
 
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
@@ -79,10 +110,17 @@ def publicly_shown_images(queryset):
         .filter(collection__isnull=False)
         .values("collection")
     )
-    return (
-        queryset.annotate(key=Cast("pk", CharField()))
-        .filter(Q(key__in=used_by_live_pages) | Q(pk__in=logos))
-        .exclude(collection__in=hidden_collections)
+    # The reference index keeps ids as text: compare them inside a subquery,
+    # so that the list itself is filtered on its id alone, which the search
+    # backends can apply to search results.
+    used = (
+        get_image_model()
+        .objects.annotate(key=Cast("pk", CharField()))
+        .filter(key__in=used_by_live_pages)
+        .values("pk")
+    )
+    return queryset.filter(Q(pk__in=used) | Q(pk__in=logos)).exclude(
+        collection__in=hidden_collections
     )
 
 
