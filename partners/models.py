@@ -302,13 +302,13 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
     @classmethod
     def editor_choices(cls):
         """The organisations a page editor may name (a project's partners):
         approved ones only, so a pending application is never shown."""
         return cls.objects.public()
 
+    @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
 

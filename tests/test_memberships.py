@@ -151,7 +151,7 @@ def test_only_approved_organisations_invite_and_members_are_not_invited_twice(ad
 def test_repeated_invitations_to_one_address_send_one_email(
     client, admin, organisation, django_capture_on_commit_callbacks
 ):
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     with django_capture_on_commit_callbacks(execute=True):
         responses = [
             client.post(manage_url("members/invite/"), {"email": email, "role": "editor"})
@@ -179,7 +179,7 @@ def test_an_expired_invitation_can_be_sent_again(admin, organisation):
 def test_an_organisation_sends_at_most_twenty_invitations_an_hour(
     client, admin, organisation, django_capture_on_commit_callbacks
 ):
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     with django_capture_on_commit_callbacks(execute=True):
         for n in range(20):
             response = client.post(
@@ -395,7 +395,7 @@ def test_admins_update_public_details(client, admin, organisation):
 def test_members_list_shows_an_address_once_when_it_is_the_name(client, admin, organisation):
     named = verified_user("giulia@example.org", display_name="Giulia")
     services.accept_invitation(invite(organisation, admin, named.email)[1], named)
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     page = client.get(manage_url("members/")).content.decode()
     # No display name: the address is the name, written once.
     assert page.count("admin@example.org") == 1
