@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import services
+from . import lifecycle, permissions, services
 from .forms import (
     ApplicationForm,
     DecisionForm,
@@ -176,16 +176,20 @@ def _membership(request, slug, *, admin=False):
     )
     if membership is None:
         raise Http404
-    if admin and not membership.is_admin:
+    if admin and not permissions.can_manage(request.user, membership.organisation):
         raise PermissionDenied
     return membership
 
 
 def _context(membership, title=None, **extra):
+    """What every management page shows: the organisation, and what the
+    person may do with it, as partners.permissions and partners.lifecycle say."""
     organisation = membership.organisation
     return {
         "membership": membership,
         "organisation": organisation,
+        "can_manage": permissions.can_manage(membership.user, organisation),
+        "allowed_actions": lifecycle.allowed_actions(organisation, membership.user),
         "crumbs": _manage_crumbs(organisation, title),
         **extra,
     }
@@ -229,10 +233,7 @@ def manage_overview(request, slug):
 def manage_details(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
-    under_review = organisation.status in (
-        Organisation.Status.PENDING,
-        Organisation.Status.REJECTED,
-    )
+    under_review = not lifecycle.refusal(organisation, "update_application")
     if organisation.status == Organisation.Status.SUSPENDED:
         raise PermissionDenied
     form_class = ApplicationForm if under_review else ProfileForm
@@ -349,7 +350,7 @@ def manage_cancel_invitation(request, slug, pk):
     invitation = get_object_or_404(
         Invitation, pk=pk, organisation=membership.organisation, accepted_at__isnull=True
     )
-    invitation.delete()
+    services.withdraw_invitation(invitation, by=request.user)
     messages.success(
         request,
         _("The invitation to %(email)s is withdrawn: its link no longer works.")
