@@ -122,77 +122,59 @@ class ModerationView(WagtailAdminTemplateMixin, FormView):
 
 class TransitionView(ModerationView):
     """A status change from partners.lifecycle.TRANSITIONS: the table says
-    when it is allowed; ``operation`` is the service that makes it."""
-
-    operation = None
+    when it is allowed and services.moderate makes it."""
 
     def blocked_reason(self):
         return lifecycle.refusal(self.organisation, self.action)
 
     def perform(self, form):
-        self.operation(self.organisation, self.request.user, form.cleaned_data.get("reason", ""))
-
-
-def _transition_view(action, operation, *, form_class=ConfirmForm, **attrs):
-    return type(
-        f"{action.title().replace('_', '')}View",
-        (TransitionView,),
-        {
-            "action": action,
-            "page_title": lifecycle.TRANSITIONS[action].label,
-            "operation": staticmethod(operation),
-            "form_class": form_class,
-            **attrs,
-        },
-    )
+        services.moderate(
+            self.organisation,
+            self.action,
+            by=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
+        )
 
 
 # What each status change looks like on screen; which ones are allowed, and
 # when, is partners.lifecycle's alone.
+TRANSITION_SCREENS = {
+    "approve": {
+        "button_label": _("Yes, approve"),
+        "success_message": _(
+            "%(name)s is approved: its group, pages and media collection are ready."
+        ),
+    },
+    "reject": {
+        "form_class": ReasonForm,
+        "button_label": _("Reject and tell the applicant"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s has been rejected and the applicant told why."),
+    },
+    "more_information": {
+        "form_class": MessageForm,
+        "button_label": _("Send the question"),
+        "success_message": _("Your question has been sent to %(name)s."),
+    },
+    "suspend": {
+        "form_class": ReasonForm,
+        "button_label": _("Suspend and take its pages offline"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s is suspended and none of its pages is public."),
+    },
+    "reinstate": {
+        "button_label": _("Yes, reinstate"),
+        "success_message": _("%(name)s is reinstated and its pages are public again."),
+    },
+}
+
 TRANSITION_VIEWS = {
-    "approve": _transition_view(
-        "approve",
-        lambda organisation, by, reason: services.approve_organisation(
-            organisation, approved_by=by
-        ),
-        button_label=_("Yes, approve"),
-        success_message=_("%(name)s is approved: its group, pages and media collection are ready."),
-    ),
-    "reject": _transition_view(
-        "reject",
-        lambda organisation, by, reason: services.reject_organisation(
-            organisation, by=by, reason=reason
-        ),
-        form_class=ReasonForm,
-        button_label=_("Reject and tell the applicant"),
-        button_class="button serious",
-        success_message=_("%(name)s has been rejected and the applicant told why."),
-    ),
-    "more_information": _transition_view(
-        "more_information",
-        lambda organisation, by, reason: services.request_more_information(
-            organisation, by=by, message=reason
-        ),
-        form_class=MessageForm,
-        button_label=_("Send the question"),
-        success_message=_("Your question has been sent to %(name)s."),
-    ),
-    "suspend": _transition_view(
-        "suspend",
-        lambda organisation, by, reason: services.suspend_organisation(
-            organisation, by=by, reason=reason
-        ),
-        form_class=ReasonForm,
-        button_label=_("Suspend and take its pages offline"),
-        button_class="button serious",
-        success_message=_("%(name)s is suspended and none of its pages is public."),
-    ),
-    "reinstate": _transition_view(
-        "reinstate",
-        lambda organisation, by, reason: services.reinstate_organisation(organisation, by=by),
-        button_label=_("Yes, reinstate"),
-        success_message=_("%(name)s is reinstated and its pages are public again."),
-    ),
+    action: type(
+        f"{action.title().replace('_', '')}View",
+        (TransitionView,),
+        {"action": action, "page_title": lifecycle.TRANSITIONS[action].label, **screen},
+    )
+    for action, screen in TRANSITION_SCREENS.items()
 }
 
 

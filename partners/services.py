@@ -119,6 +119,17 @@ def _notify(recipients, subject, template, context):
     )
 
 
+def _tell(recipients, organisation, subject, template, **context):
+    """Email about ``organisation``: each such email names it and links to
+    its management pages."""
+    _notify(
+        recipients,
+        subject,
+        template,
+        {"organisation": organisation, "manage_link": _manage_link(organisation), **context},
+    )
+
+
 def _manage_link(organisation):
     return _absolute("partners:manage_overview", organisation.slug)
 
@@ -437,29 +448,43 @@ def approve_organisation(organisation, *, approved_by):
     return organisation
 
 
+def _answer_application(organisation, action, *, by, note, log_action):
+    """Lock the application, check that the lifecycle allows ``action``, move
+    it to the status the table says with ``note`` for the applicant, and log it."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation.status = lifecycle.require(organisation, action)
+    organisation.moderation_note = note
+    organisation.save(update_fields=["status", "moderation_note"])
+    log(organisation, log_action, user=by)
+    return organisation
+
+
 @transaction.atomic
 def reject_organisation(organisation, *, by, reason):
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    organisation.status = lifecycle.require(organisation, "reject")
-    organisation.moderation_note = reason
-    organisation.save(update_fields=["status", "moderation_note"])
-    log(organisation, "partners.reject", user=by)
-    _notify(
+    """Refuse an application, telling the applicant why; they may correct it."""
+    organisation = _answer_application(
+        organisation, "reject", by=by, note=reason, log_action="partners.reject"
+    )
+    _tell(
         applicant_and_admins(organisation),
+        organisation,
         _subject(_("Your application for %(name)s"), name=organisation.name),
         "rejected",
-        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+        reason=reason,
     )
     return organisation
 
 
 @transaction.atomic
 def request_more_information(organisation, *, by, message):
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    organisation.status = lifecycle.require(organisation, "more_information")
-    organisation.moderation_note = message
-    organisation.save(update_fields=["status", "moderation_note"])
-    log(organisation, "partners.request_information", user=by)
+    """Ask the applicant a question; the application stays in the queue."""
+    organisation = _answer_application(
+        organisation,
+        "more_information",
+        by=by,
+        note=message,
+        log_action="partners.request_information",
+    )
     _notify(
         applicant_and_admins(organisation),
         _subject(_("A question about your application for %(name)s"), name=organisation.name),
@@ -472,6 +497,19 @@ def request_more_information(organisation, *, by, message):
         },
     )
     return organisation
+
+
+def moderate(organisation, action, *, by, reason=""):
+    """Take the moderation ``action`` (a key of partners.lifecycle.TRANSITIONS)
+    on the organisation: the admin's one way into the operations above."""
+    operations = {
+        "approve": lambda: approve_organisation(organisation, approved_by=by),
+        "reject": lambda: reject_organisation(organisation, by=by, reason=reason),
+        "more_information": lambda: request_more_information(organisation, by=by, message=reason),
+        "suspend": lambda: suspend_organisation(organisation, by=by, reason=reason),
+        "reinstate": lambda: reinstate_organisation(organisation, by=by),
+    }
+    return operations[action]()
 
 
 # --- Changes to an approved organisation's details ----------------------------
@@ -595,11 +633,11 @@ def approve_detail_change(change, *, by):
     change.decided_at = timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     log(organisation, "partners.approve_details", user=by, data={"fields": sorted(change.changes)})
-    _notify(
+    _tell(
         organisation_admins(organisation),
+        organisation,
         _subject(_("Your new details for %(name)s are public"), name=organisation.name),
         "details_approved",
-        {"organisation": organisation, "manage_link": _manage_link(organisation)},
     )
     return change
 
@@ -660,11 +698,12 @@ def suspend_organisation(organisation, *, by, reason):
     organisation.save(update_fields=["status", "moderation_note", "suspended_revisions"])
     sync_group(organisation)
     log(organisation, "partners.suspend", user=by)
-    _notify(
+    _tell(
         organisation_admins(organisation),
+        organisation,
         _subject(_("%(name)s has been suspended"), name=organisation.name),
         "suspended",
-        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+        reason=reason,
     )
     return organisation
 
@@ -693,11 +732,11 @@ def reinstate_organisation(organisation, *, by):
     organisation.suspended_revisions = {}
     organisation.save(update_fields=["suspended_revisions"])
     log(organisation, "partners.reinstate", user=by)
-    _notify(
+    _tell(
         organisation_admins(organisation),
+        organisation,
         _subject(_("%(name)s has been reinstated"), name=organisation.name),
         "reinstated",
-        {"organisation": organisation, "manage_link": _manage_link(organisation)},
     )
     return organisation
 

@@ -161,51 +161,40 @@ def keep_site_counts_for_moderators(request, summary_items):
         summary_items.clear()
 
 
-@hooks.register("register_log_actions")
-def register_partner_log_actions(actions):
-    actions.register_action("partners.register", _("Apply"), _("Applied to become a partner"))
-    actions.register_action(
+# Every partner operation's entry in the audit log: (action, label, message).
+LOG_ACTIONS = [
+    ("partners.register", _("Apply"), _("Applied to become a partner")),
+    (
         "partners.update_application",
         _("Update application"),
         _("Application updated by the applicant"),
-    )
-    actions.register_action("partners.vouch", _("Vouch"), _("Vouched for by an organisation"))
-    actions.register_action(
-        "partners.vouch_declined", _("Decline vouching"), _("Vouching declined")
-    )
-    actions.register_action("partners.approve", _("Approve"), _("Organisation approved"))
-    actions.register_action("partners.reject", _("Reject"), _("Application rejected"))
-    actions.register_action(
-        "partners.request_information", _("Ask for information"), _("More information requested")
-    )
-    actions.register_action("partners.suspend", _("Suspend"), _("Organisation suspended"))
-    actions.register_action("partners.reinstate", _("Reinstate"), _("Organisation reinstated"))
-    actions.register_action(
-        "partners.submit_details", _("Submit new details"), _("New public details sent for review")
-    )
-    actions.register_action(
-        "partners.approve_details", _("Approve new details"), _("New public details approved")
-    )
-    actions.register_action(
-        "partners.reject_details", _("Reject new details"), _("New public details rejected")
-    )
-    actions.register_action("partners.invite", _("Invite"), _("Invitation sent"))
-    actions.register_action(
-        "partners.withdraw_invitation", _("Withdraw invitation"), _("Invitation withdrawn")
-    )
-    actions.register_action(
-        "partners.accept_invitation", _("Accept invitation"), _("Invitation accepted")
-    )
-    actions.register_action("partners.change_role", _("Change role"), _("Member's role changed"))
-    actions.register_action("partners.remove_member", _("Remove member"), _("Member removed"))
-    actions.register_action(
-        "partners.request_to_join", _("Ask to join"), _("Request to join received")
-    )
-    actions.register_action(
-        "partners.accept_join_request", _("Accept request to join"), _("Request to join accepted")
-    )
-    actions.register_action(
+    ),
+    ("partners.vouch", _("Vouch"), _("Vouched for by an organisation")),
+    ("partners.vouch_declined", _("Decline vouching"), _("Vouching declined")),
+    ("partners.approve", _("Approve"), _("Organisation approved")),
+    ("partners.reject", _("Reject"), _("Application rejected")),
+    ("partners.request_information", _("Ask for information"), _("More information requested")),
+    ("partners.suspend", _("Suspend"), _("Organisation suspended")),
+    ("partners.reinstate", _("Reinstate"), _("Organisation reinstated")),
+    ("partners.submit_details", _("Submit new details"), _("New public details sent for review")),
+    ("partners.approve_details", _("Approve new details"), _("New public details approved")),
+    ("partners.reject_details", _("Reject new details"), _("New public details rejected")),
+    ("partners.invite", _("Invite"), _("Invitation sent")),
+    ("partners.withdraw_invitation", _("Withdraw invitation"), _("Invitation withdrawn")),
+    ("partners.accept_invitation", _("Accept invitation"), _("Invitation accepted")),
+    ("partners.change_role", _("Change role"), _("Member's role changed")),
+    ("partners.remove_member", _("Remove member"), _("Member removed")),
+    ("partners.request_to_join", _("Ask to join"), _("Request to join received")),
+    ("partners.accept_join_request", _("Accept request to join"), _("Request to join accepted")),
+    (
         "partners.decline_join_request",
         _("Decline request to join"),
         _("Request to join declined"),
-    )
+    ),
+]
+
+
+@hooks.register("register_log_actions")
+def register_partner_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
