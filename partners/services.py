@@ -105,6 +105,22 @@ def applicant_and_admins(organisation):
     return people
 
 
+def is_member(user, organisation):
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organisation=organisation).exists()
+    )
+
+
+def is_admin(user, organisation):
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            user=user, organisation=organisation, role=Membership.Role.ADMIN
+        ).exists()
+    )
+
+
 # --- Email --------------------------------------------------------------------
 
 
