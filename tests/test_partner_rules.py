@@ -128,7 +128,7 @@ def test_the_admin_offers_and_takes_only_allowed_actions(client, status, action,
     else:
         # Refused: the screen says why and nothing changes.
         assert response.status_code == 200
-        assert escape(lifecycle.refusal(organisation, action)) in response.content.decode()
+        assert escape(str(lifecycle.refusal(organisation, action))) in response.content.decode()
         assert organisation.status == status
         assert ModelLogEntry.objects.count() == entries
 
@@ -248,7 +248,7 @@ def test_each_member_operation_leaves_one_audit_entry(team, action, client):
     history = client.get(f"/admin/snippets/partners/organisation/history/{organisation.pk}/")
     assert history.status_code == 200
     label = entries.get().message
-    assert escape(label) in history.content.decode()
+    assert escape(str(label)) in history.content.decode()
 
 
 def test_withdrawing_an_invitation_through_the_view_goes_through_the_service(team, client):
