@@ -2,8 +2,9 @@
 information, suspend and reinstate an organisation.
 
 Each is a confirmation form shown on GET and acted on by POST, open only to
-people with ``partners.moderate_organisation``. The work itself is done by
-partners.services. Changes an approved organisation makes to its public
+moderators (partners.permissions.can_moderate). Which action an
+organisation's status allows comes from partners.lifecycle; the work itself
+is done by partners.services. Changes an approved organisation makes to its public
 details wait here too: a list of them, old beside new, and a screen to
 approve or reject each.
 """
@@ -18,14 +19,9 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import services
+from . import lifecycle, services
 from .models import DetailChange, Organisation
-
-MODERATE_PERMISSION = "partners.moderate_organisation"
-
-
-def can_moderate(user):
-    return user.is_active and user.has_perm(MODERATE_PERMISSION)
+from .permissions import can_moderate
 
 
 class ConfirmForm(forms.Form):
@@ -118,107 +114,68 @@ class ModerationView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, error.message)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"name": self.organisation.name})
-        return redirect(self.edit_url)
+        return redirect(self.success_url())
+
+    def success_url(self):
+        return self.edit_url
 
 
-class ApproveView(ModerationView):
-    page_title = _("Approve organisation")
-    action = "approve"
-    button_label = _("Yes, approve")
-    success_message = _("%(name)s is approved: its group, pages and media collection are ready.")
-
-    def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be approved.")
-        if self.organisation.needs_vouching:
-            return _(
-                "This informal group cannot be approved until an approved organisation "
-                "vouches for it."
-            )
-        return ""
-
-    def perform(self, form):
-        services.approve_organisation(self.organisation, approved_by=self.request.user)
-
-
-class RejectView(ModerationView):
-    page_title = _("Reject application")
-    action = "reject"
-    form_class = ReasonForm
-    button_label = _("Reject and tell the applicant")
-    button_class = "button serious"
-    success_message = _("%(name)s has been rejected and the applicant told why.")
+class TransitionView(ModerationView):
+    """A status change from partners.lifecycle.TRANSITIONS: the table says
+    when it is allowed and services.moderate makes it."""
 
     def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be rejected.")
-        return ""
+        return lifecycle.refusal(self.organisation, self.action)
 
     def perform(self, form):
-        services.reject_organisation(
-            self.organisation, by=self.request.user, reason=form.cleaned_data["reason"]
+        services.moderate(
+            self.organisation,
+            self.action,
+            by=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
         )
 
 
-class MoreInformationView(ModerationView):
-    page_title = _("Ask for more information")
-    action = "more_information"
-    form_class = MessageForm
-    button_label = _("Send the question")
-    success_message = _("Your question has been sent to %(name)s.")
+# What each status change looks like on screen; which ones are allowed, and
+# when, is partners.lifecycle's alone.
+TRANSITION_SCREENS = {
+    "approve": {
+        "button_label": _("Yes, approve"),
+        "success_message": _(
+            "%(name)s is approved: its group, pages and media collection are ready."
+        ),
+    },
+    "reject": {
+        "form_class": ReasonForm,
+        "button_label": _("Reject and tell the applicant"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s has been rejected and the applicant told why."),
+    },
+    "more_information": {
+        "form_class": MessageForm,
+        "button_label": _("Send the question"),
+        "success_message": _("Your question has been sent to %(name)s."),
+    },
+    "suspend": {
+        "form_class": ReasonForm,
+        "button_label": _("Suspend and take its pages offline"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s is suspended and none of its pages is public."),
+    },
+    "reinstate": {
+        "button_label": _("Yes, reinstate"),
+        "success_message": _("%(name)s is reinstated and its pages are public again."),
+    },
+}
 
-    def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be asked for more information.")
-        return ""
-
-    def perform(self, form):
-        services.request_more_information(
-            self.organisation, by=self.request.user, message=form.cleaned_data["reason"]
-        )
-
-
-class SuspendView(ModerationView):
-    page_title = _("Suspend organisation")
-    action = "suspend"
-    form_class = ReasonForm
-    button_label = _("Suspend and take its pages offline")
-    button_class = "button serious"
-    success_message = _("%(name)s is suspended and none of its pages is public.")
-
-    def blocked_reason(self):
-        if not self.organisation.is_approved:
-            return _("Only an approved organisation can be suspended.")
-        return ""
-
-    def perform(self, form):
-        services.suspend_organisation(
-            self.organisation, by=self.request.user, reason=form.cleaned_data["reason"]
-        )
-
-
-class ReinstateView(ModerationView):
-    page_title = _("Reinstate organisation")
-    action = "reinstate"
-    button_label = _("Yes, reinstate")
-    success_message = _("%(name)s is reinstated and its pages are public again.")
-
-    def blocked_reason(self):
-        if self.organisation.status != Organisation.Status.SUSPENDED:
-            return _("Only a suspended organisation can be reinstated.")
-        return ""
-
-    def perform(self, form):
-        services.reinstate_organisation(self.organisation, by=self.request.user)
+TRANSITION_VIEWS = {
+    action: type(
+        f"{action.title().replace('_', '')}View",
+        (TransitionView,),
+        {"action": action, "page_title": lifecycle.TRANSITIONS[action].label, **screen},
+    )
+    for action, screen in TRANSITION_SCREENS.items()
+}
 
 
 class DetailChangeView(ModerationView):
@@ -241,11 +198,8 @@ class DetailChangeView(ModerationView):
             return _("No changes to this organisation's details are waiting.")
         return ""
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        if response.status_code == 302:
-            return redirect("partners_moderation:detail_changes")
-        return response
+    def success_url(self):
+        return reverse("partners_moderation:detail_changes")
 
 
 class ApproveDetailsView(DetailChangeView):
@@ -303,29 +257,18 @@ class DetailChangesView(WagtailAdminTemplateMixin, TemplateView):
 
 
 ACTIONS = {
-    "approve": ApproveView,
-    "reject": RejectView,
-    "more_information": MoreInformationView,
-    "suspend": SuspendView,
-    "reinstate": ReinstateView,
+    **TRANSITION_VIEWS,
     "approve_details": ApproveDetailsView,
     "reject_details": RejectDetailsView,
 }
 
 
-def available_actions(organisation):
-    """The moderation actions that make sense for the organisation's status,
-    as (action, label) pairs."""
-    status = organisation.status
-    if status in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
-        names = ["approve", "more_information", "reject"]
-        if organisation.needs_vouching:
-            names.remove("approve")
-    elif status == Organisation.Status.APPROVED:
-        names = ["suspend"]
-    else:
-        names = ["reinstate"]
-    if services.pending_detail_change(organisation):
+def available_actions(organisation, user):
+    """The moderation actions ``user`` may take on the organisation now, as
+    (action, label) pairs: its status changes as partners.lifecycle allows
+    them, and the decision on changes of details when some wait."""
+    names = [name for name in lifecycle.allowed_actions(organisation, user) if name in ACTIONS]
+    if can_moderate(user) and services.pending_detail_change(organisation):
         names += ["approve_details", "reject_details"]
     return [(name, ACTIONS[name].page_title) for name in names]
 
