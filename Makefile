@@ -40,7 +40,13 @@ test: $(STAMP) messages ## Run the default test suite, in parallel (needs nothin
 test-services: $(STAMP) messages ## Run the services layer (PostgreSQL, Redis, Celery worker, SMTP; see README)
 	$(BIN)/pytest tests/services -q
 
-test-browser: $(STAMP) messages ## Run the browser layer (Debian's Chromium at /usr/bin/chromium)
+# The Nu HTML Checker (vnu-jar, run with Java 17) for the browser layer;
+# installed again only when the lock file changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test-browser: $(STAMP) messages node_modules/.package-lock.json ## Run the browser layer (Chromium at /usr/bin/chromium; Java 17 and npm for the HTML checker)
 	$(BIN)/pytest tests/browser -q
 
 lint: $(STAMP) ## Check code style (ruff) and that imports run one way (import-linter)

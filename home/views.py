@@ -57,7 +57,7 @@ class SiteSitemap(Sitemap):
         site = self.get_wagtail_site()
         trees = Q()
         for root in site.root_page.get_translations(inclusive=True):
-            trees |= Q(path__startswith=root.path)
+            trees |= Page.objects.descendant_of_q(root, inclusive=True)
         return (
             Page.objects.live()
             .public()
@@ -68,6 +68,14 @@ class SiteSitemap(Sitemap):
         )
 
     def _urls(self, page, protocol, domain):
+        # A private method of Django's Sitemap, which Wagtail's overrides in
+        # turn: the only place that sees a whole page of items at once, so
+        # the hreflang links of every translation come from the items
+        # themselves, without a query per page (Django's public ``i18n`` and
+        # ``alternates`` assume one URL scheme for all languages, and
+        # Page.get_sitemap_urls sees one page at a time).
+        # tests/test_sitemap.py::test_lists_italian_pages_and_links_translations
+        # pins it.
         language_codes = dict(Locale.objects.values_list("pk", "language_code"))
         entries = [
             (item, item.get_sitemap_urls(self.request))

@@ -13,6 +13,7 @@ from wagtail.snippets.views.chooser import (
 )
 
 from .models import Organisation
+from .permissions import can_moderate
 
 # --- The organisation chooser ---------------------------------------------------
 
@@ -20,8 +21,6 @@ from .models import Organisation
 def choosable_organisations(user):
     """Moderators choose among every organisation; anyone else among the
     approved ones only, so a pending application is never named."""
-    from .admin_views import can_moderate
-
     if can_moderate(user):
         return Organisation.objects.all()
     return Organisation.objects.public()

@@ -2,8 +2,11 @@
 information, suspend and reinstate an organisation.
 
 Each is a confirmation form shown on GET and acted on by POST, open only to
-people with ``partners.moderate_organisation``. The work itself is done by
-partners.services.
+moderators (partners.permissions.can_moderate). Which action an
+organisation's status allows comes from partners.lifecycle; the work itself
+is done by partners.services. Changes an approved organisation makes to its public
+details wait here too: a list of them, old beside new, and a screen to
+approve or reject each.
 """
 
 from django import forms
@@ -12,18 +15,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import services
-from .models import Organisation
-
-MODERATE_PERMISSION = "partners.moderate_organisation"
-
-
-def can_moderate(user):
-    return user.is_active and user.has_perm(MODERATE_PERMISSION)
+from . import lifecycle, services
+from .models import DetailChange, Organisation
+from .permissions import can_moderate
 
 
 class ConfirmForm(forms.Form):
@@ -116,130 +114,162 @@ class ModerationView(WagtailAdminTemplateMixin, FormView):
             messages.error(self.request, error.message)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message % {"name": self.organisation.name})
-        return redirect(self.edit_url)
+        return redirect(self.success_url())
+
+    def success_url(self):
+        return self.edit_url
 
 
-class ApproveView(ModerationView):
-    page_title = _("Approve organisation")
-    action = "approve"
-    button_label = _("Yes, approve")
-    success_message = _("%(name)s is approved: its group, pages and media collection are ready.")
-
-    def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be approved.")
-        if self.organisation.needs_vouching:
-            return _(
-                "This informal group cannot be approved until an approved organisation "
-                "vouches for it."
-            )
-        return ""
-
-    def perform(self, form):
-        services.approve_organisation(self.organisation, approved_by=self.request.user)
-
-
-class RejectView(ModerationView):
-    page_title = _("Reject application")
-    action = "reject"
-    form_class = ReasonForm
-    button_label = _("Reject and tell the applicant")
-    button_class = "button serious"
-    success_message = _("%(name)s has been rejected and the applicant told why.")
+class TransitionView(ModerationView):
+    """A status change from partners.lifecycle.TRANSITIONS: the table says
+    when it is allowed and services.moderate makes it."""
 
     def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be rejected.")
-        return ""
+        return lifecycle.refusal(self.organisation, self.action)
 
     def perform(self, form):
-        services.reject_organisation(
-            self.organisation, by=self.request.user, reason=form.cleaned_data["reason"]
+        services.moderate(
+            self.organisation,
+            self.action,
+            by=self.request.user,
+            reason=form.cleaned_data.get("reason", ""),
         )
 
 
-class MoreInformationView(ModerationView):
-    page_title = _("Ask for more information")
-    action = "more_information"
-    form_class = MessageForm
-    button_label = _("Send the question")
-    success_message = _("Your question has been sent to %(name)s.")
+# What each status change looks like on screen; which ones are allowed, and
+# when, is partners.lifecycle's alone.
+TRANSITION_SCREENS = {
+    "approve": {
+        "button_label": _("Yes, approve"),
+        "success_message": _(
+            "%(name)s is approved: its group, pages and media collection are ready."
+        ),
+    },
+    "reject": {
+        "form_class": ReasonForm,
+        "button_label": _("Reject and tell the applicant"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s has been rejected and the applicant told why."),
+    },
+    "more_information": {
+        "form_class": MessageForm,
+        "button_label": _("Send the question"),
+        "success_message": _("Your question has been sent to %(name)s."),
+    },
+    "suspend": {
+        "form_class": ReasonForm,
+        "button_label": _("Suspend and take its pages offline"),
+        "button_class": "button serious",
+        "success_message": _("%(name)s is suspended and none of its pages is public."),
+    },
+    "reinstate": {
+        "button_label": _("Yes, reinstate"),
+        "success_message": _("%(name)s is reinstated and its pages are public again."),
+    },
+}
 
-    def blocked_reason(self):
-        if self.organisation.status not in (
-            Organisation.Status.PENDING,
-            Organisation.Status.REJECTED,
-        ):
-            return _("Only an application under review can be asked for more information.")
-        return ""
-
-    def perform(self, form):
-        services.request_more_information(
-            self.organisation, by=self.request.user, message=form.cleaned_data["reason"]
-        )
-
-
-class SuspendView(ModerationView):
-    page_title = _("Suspend organisation")
-    action = "suspend"
-    form_class = ReasonForm
-    button_label = _("Suspend and take its pages offline")
-    button_class = "button serious"
-    success_message = _("%(name)s is suspended and none of its pages is public.")
-
-    def blocked_reason(self):
-        if not self.organisation.is_approved:
-            return _("Only an approved organisation can be suspended.")
-        return ""
-
-    def perform(self, form):
-        services.suspend_organisation(
-            self.organisation, by=self.request.user, reason=form.cleaned_data["reason"]
-        )
-
-
-class ReinstateView(ModerationView):
-    page_title = _("Reinstate organisation")
-    action = "reinstate"
-    button_label = _("Yes, reinstate")
-    success_message = _("%(name)s is reinstated and its pages are public again.")
-
-    def blocked_reason(self):
-        if self.organisation.status != Organisation.Status.SUSPENDED:
-            return _("Only a suspended organisation can be reinstated.")
-        return ""
-
-    def perform(self, form):
-        services.reinstate_organisation(self.organisation, by=self.request.user)
-
-
-ACTIONS = {
-    "approve": ApproveView,
-    "reject": RejectView,
-    "more_information": MoreInformationView,
-    "suspend": SuspendView,
-    "reinstate": ReinstateView,
+TRANSITION_VIEWS = {
+    action: type(
+        f"{action.title().replace('_', '')}View",
+        (TransitionView,),
+        {"action": action, "page_title": lifecycle.TRANSITIONS[action].label, **screen},
+    )
+    for action, screen in TRANSITION_SCREENS.items()
 }
 
 
-def available_actions(organisation):
-    """The moderation actions that make sense for the organisation's status,
-    as (action, label) pairs."""
-    status = organisation.status
-    if status in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
-        names = ["approve", "more_information", "reject"]
-        if organisation.needs_vouching:
-            names.remove("approve")
-    elif status == Organisation.Status.APPROVED:
-        names = ["suspend"]
-    else:
-        names = ["reinstate"]
+class DetailChangeView(ModerationView):
+    """Approve or reject the changes to an organisation's public details
+    that wait for a moderator; the screen compares them with what is public."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["change"] = self.change
+        context["rows"] = services.detail_change_rows(self.change) if self.change else []
+        context["cancel_url"] = reverse("partners_moderation:detail_changes")
+        return context
+
+    @cached_property
+    def change(self):
+        return services.pending_detail_change(self.organisation)
+
+    def blocked_reason(self):
+        if self.change is None:
+            return _("No changes to this organisation's details are waiting.")
+        return ""
+
+    def success_url(self):
+        return reverse("partners_moderation:detail_changes")
+
+
+class ApproveDetailsView(DetailChangeView):
+    page_title = _("Approve new details")
+    action = "approve_details"
+    button_label = _("Yes, make them public")
+    success_message = _("The new details of %(name)s are public and its administrators told.")
+
+    def perform(self, form):
+        services.approve_detail_change(self.change, by=self.request.user)
+
+
+class RejectDetailsView(DetailChangeView):
+    page_title = _("Reject new details")
+    action = "reject_details"
+    form_class = ReasonForm
+    button_label = _("Reject and tell the organisation")
+    button_class = "button serious"
+    success_message = _("The new details of %(name)s are rejected and its administrators told why.")
+
+    def perform(self, form):
+        services.reject_detail_change(
+            self.change, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class DetailChangesView(WagtailAdminTemplateMixin, TemplateView):
+    """Every change of details waiting for a moderator, old beside new."""
+
+    http_method_names = ["get"]
+    template_name = "wagtailadmin/partners/detail_changes.html"
+    header_icon = "group"
+    page_title = _("Changes of details to review")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        changes = DetailChange.objects.filter(status=DetailChange.Status.PENDING).select_related(
+            "organisation", "submitted_by"
+        )
+        context["changes"] = [
+            {
+                "change": change,
+                "rows": services.detail_change_rows(change),
+                "approve_url": action_url(change.organisation, "approve_details"),
+                "reject_url": action_url(change.organisation, "reject_details"),
+            }
+            for change in changes
+        ]
+        return context
+
+
+ACTIONS = {
+    **TRANSITION_VIEWS,
+    "approve_details": ApproveDetailsView,
+    "reject_details": RejectDetailsView,
+}
+
+
+def available_actions(organisation, user):
+    """The moderation actions ``user`` may take on the organisation now, as
+    (action, label) pairs: its status changes as partners.lifecycle allows
+    them, and the decision on changes of details when some wait."""
+    names = [name for name in lifecycle.allowed_actions(organisation, user) if name in ACTIONS]
+    if can_moderate(user) and services.pending_detail_change(organisation):
+        names += ["approve_details", "reject_details"]
     return [(name, ACTIONS[name].page_title) for name in names]
 
 
@@ -248,6 +278,9 @@ def action_url(organisation, action):
 
 
 urlpatterns = [
-    path(f"<int:pk>/{name.replace('_', '-')}/", view.as_view(), name=name)
-    for name, view in ACTIONS.items()
+    path("detail-changes/", DetailChangesView.as_view(), name="detail_changes"),
+    *(
+        path(f"<int:pk>/{name.replace('_', '-')}/", view.as_view(), name=name)
+        for name, view in ACTIONS.items()
+    ),
 ]

@@ -10,6 +10,7 @@ page permissions can give each organisation exactly its own subtree.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -301,13 +302,13 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
     @classmethod
     def editor_choices(cls):
         """The organisations a page editor may name (a project's partners):
         approved ones only, so a pending application is never shown."""
         return cls.objects.public()
 
+    @property
     def is_approved(self):
         return self.status == self.Status.APPROVED
 
@@ -399,6 +400,70 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class DetailChange(models.Model):
+    """Changes an organisation's administrators made to its public details.
+
+    They stay here, out of sight, until a moderator approves them; only then
+    are they copied onto the organisation and so shown on its page, in the
+    directory, in its structured data and in the API. One change per
+    organisation waits at a time: saving again updates it.
+    """
+
+    # What the public sees, and so what a moderator checks first.
+    FIELDS = ("description", "areas", "address", "website", "email", "phone", "assets")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a moderator")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="detail_changes",
+    )
+    # Field name -> new value; areas and assets as lists of primary keys.
+    changes = models.JSONField(_("changes"), default=dict)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted on"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["submitted_at"]
+        verbose_name = _("change of details")
+        verbose_name_plural = _("changes of details")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="one_pending_detail_change",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_status_display()})"
 
 
 class JoinRequest(models.Model):

@@ -10,6 +10,7 @@ from cooperativa.accounts.middleware import register_sensitive_role
 from cooperativa.accounts.personal_data import register_deletion_check, register_section
 
 from .models import JoinRequest, Membership, Organisation
+from .permissions import is_last_admin
 
 
 def _when(value):
@@ -51,14 +52,8 @@ def last_administrator(user):
     the person who can manage it."""
     sole = [
         membership.organisation.name
-        for membership in Membership.objects.filter(
-            user=user, role=Membership.Role.ADMIN
-        ).select_related("organisation")
-        if not Membership.objects.filter(
-            organisation=membership.organisation, role=Membership.Role.ADMIN
-        )
-        .exclude(user=user)
-        .exists()
+        for membership in Membership.objects.filter(user=user).select_related("organisation")
+        if is_last_admin(membership)
     ]
     if not sole:
         return None

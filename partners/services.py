@@ -19,6 +19,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
@@ -38,8 +39,13 @@ from cooperativa.core.notify import absolute_url as _absolute
 from cooperativa.core.notify import notify
 from cooperativa.core.notify import subject as _subject
 
+from . import lifecycle, permissions
+from .errors import PartnerError
 from .models import (
     RESERVED_SLUGS,
+    Area,
+    AssetType,
+    DetailChange,
     Invitation,
     JoinRequest,
     Membership,
@@ -61,12 +67,7 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-class PartnerError(Exception):
-    """An operation the rules do not allow; the message is shown to the person."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+__all__ = ["PartnerError"]  # raised by every operation here; views catch it from services
 
 
 # --- People -------------------------------------------------------------------
@@ -86,11 +87,12 @@ def moderators():
 
 
 def organisation_admins(organisation):
+    """The organisation's active administrators, who hear about it by email."""
     return [
         m.user
-        for m in organisation.memberships.select_related("user").filter(
-            role=Membership.Role.ADMIN, user__is_active=True
-        )
+        for m in permissions.administrators(organisation)
+        .select_related("user")
+        .filter(user__is_active=True)
     ]
 
 
@@ -101,22 +103,6 @@ def applicant_and_admins(organisation):
     if applicant and applicant.is_active and applicant not in people:
         people.append(applicant)
     return people
-
-
-def is_member(user, organisation):
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation=organisation).exists()
-    )
-
-
-def is_admin(user, organisation):
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(
-            user=user, organisation=organisation, role=Membership.Role.ADMIN
-        ).exists()
-    )
 
 
 # --- Email --------------------------------------------------------------------
@@ -130,6 +116,17 @@ def _notify(recipients, subject, template, context):
         subject,
         f"partners/{template}",
         {**context, "manage_url": _absolute("partners:manage")},
+    )
+
+
+def _tell(recipients, organisation, subject, template, **context):
+    """Email about ``organisation``: each such email names it and links to
+    its management pages."""
+    _notify(
+        recipients,
+        subject,
+        template,
+        {"organisation": organisation, "manage_link": _manage_link(organisation), **context},
     )
 
 
@@ -196,9 +193,7 @@ def register_organisation(organisation, *, applicant, areas=(), assets=()):
 def update_application(organisation, *, by, areas=(), assets=(), voucher_changed=False):
     """Save the applicant's changes to a pending or rejected application and
     put it back in the moderators' queue."""
-    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
-        raise PartnerError(_("Only an application still under review can be changed here."))
-    organisation.status = Organisation.Status.PENDING
+    organisation.status = lifecycle.require(organisation, "update_application")
     if voucher_changed:
         organisation.vouched_at = None
         organisation.vouch_declined_at = None
@@ -410,16 +405,9 @@ def approve_organisation(organisation, *, approved_by):
     collection, its first administrator. Safe to call again: what exists is
     kept and what is missing is added."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if organisation.status == Organisation.Status.SUSPENDED:
-        raise PartnerError(_("This organisation is suspended: reinstate it instead."))
-    if organisation.needs_vouching:
-        raise PartnerError(
-            _(
-                "An informal group can be approved only after an approved organisation has "
-                "vouched for it."
-            )
-        )
     was_approved = organisation.is_approved
+    # Approving again only repairs what is missing; anything else follows the table.
+    target = organisation.status if was_approved else lifecycle.require(organisation, "approve")
 
     group = _ensure_group(organisation)
     collection = _ensure_collection(organisation)
@@ -439,7 +427,7 @@ def approve_organisation(organisation, *, approved_by):
             membership.role = Membership.Role.ADMIN
             membership.save(update_fields=["role"])
 
-    organisation.status = Organisation.Status.APPROVED
+    organisation.status = target
     organisation.moderation_note = ""
     organisation.save()
     sync_group(organisation)
@@ -460,38 +448,43 @@ def approve_organisation(organisation, *, approved_by):
     return organisation
 
 
+def _answer_application(organisation, action, *, by, note, log_action):
+    """Lock the application, check that the lifecycle allows ``action``, move
+    it to the status the table says with ``note`` for the applicant, and log it."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation.status = lifecycle.require(organisation, action)
+    organisation.moderation_note = note
+    organisation.save(update_fields=["status", "moderation_note"])
+    log(organisation, log_action, user=by)
+    return organisation
+
+
 @transaction.atomic
 def reject_organisation(organisation, *, by, reason):
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
-        raise PartnerError(
-            _(
-                "Only an application under review can be rejected; suspend an approved "
-                "organisation instead."
-            )
-        )
-    organisation.status = Organisation.Status.REJECTED
-    organisation.moderation_note = reason
-    organisation.save(update_fields=["status", "moderation_note"])
-    log(organisation, "partners.reject", user=by)
-    _notify(
+    """Refuse an application, telling the applicant why; they may correct it."""
+    organisation = _answer_application(
+        organisation, "reject", by=by, note=reason, log_action="partners.reject"
+    )
+    _tell(
         applicant_and_admins(organisation),
+        organisation,
         _subject(_("Your application for %(name)s"), name=organisation.name),
         "rejected",
-        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+        reason=reason,
     )
     return organisation
 
 
 @transaction.atomic
 def request_more_information(organisation, *, by, message):
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if organisation.status not in (Organisation.Status.PENDING, Organisation.Status.REJECTED):
-        raise PartnerError(_("Only an application under review can be asked for more information."))
-    organisation.status = Organisation.Status.PENDING
-    organisation.moderation_note = message
-    organisation.save(update_fields=["status", "moderation_note"])
-    log(organisation, "partners.request_information", user=by)
+    """Ask the applicant a question; the application stays in the queue."""
+    organisation = _answer_application(
+        organisation,
+        "more_information",
+        by=by,
+        note=message,
+        log_action="partners.request_information",
+    )
     _notify(
         applicant_and_admins(organisation),
         _subject(_("A question about your application for %(name)s"), name=organisation.name),
@@ -504,6 +497,173 @@ def request_more_information(organisation, *, by, message):
         },
     )
     return organisation
+
+
+def moderate(organisation, action, *, by, reason=""):
+    """Take the moderation ``action`` (a key of partners.lifecycle.TRANSITIONS)
+    on the organisation: the admin's one way into the operations above."""
+    operations = {
+        "approve": lambda: approve_organisation(organisation, approved_by=by),
+        "reject": lambda: reject_organisation(organisation, by=by, reason=reason),
+        "more_information": lambda: request_more_information(organisation, by=by, message=reason),
+        "suspend": lambda: suspend_organisation(organisation, by=by, reason=reason),
+        "reinstate": lambda: reinstate_organisation(organisation, by=by),
+    }
+    return operations[action]()
+
+
+# --- Changes to an approved organisation's details ----------------------------
+
+
+def _detail_value(organisation, name):
+    """A field's current value in the form a DetailChange stores it."""
+    if name in ("areas", "assets"):
+        return sorted(getattr(organisation, name).values_list("pk", flat=True))
+    return getattr(organisation, name)
+
+
+def _form_value(name, value):
+    if name in ("areas", "assets"):
+        return sorted(item.pk for item in value)
+    return value
+
+
+def pending_detail_change(organisation):
+    return organisation.detail_changes.filter(status=DetailChange.Status.PENDING).first()
+
+
+@transaction.atomic
+def update_details(organisation, cleaned_data, *, by):
+    """Save an approved organisation's details as its administrator ``by``
+    sent them (a ProfileForm's cleaned data).
+
+    The private contact person is saved at once. Public facts that differ
+    from what is public now wait, as one DetailChange, for a moderator; the
+    moderators are emailed when a change starts waiting (not on every later
+    save). Returns the waiting change, or None when no public fact changed.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    private = [name for name in cleaned_data if name not in DetailChange.FIELDS]
+    for name in private:
+        setattr(organisation, name, cleaned_data[name])
+    if private:
+        organisation.save(update_fields=private)
+
+    changes = {
+        name: _form_value(name, cleaned_data[name])
+        for name in DetailChange.FIELDS
+        if name in cleaned_data
+        and _form_value(name, cleaned_data[name]) != _detail_value(organisation, name)
+    }
+    change = pending_detail_change(organisation)
+    if not changes:
+        # Back to what is public: nothing is left to review.
+        if change:
+            change.delete()
+        return None
+    first = change is None
+    if first:
+        change = DetailChange(organisation=organisation)
+    change.changes = changes
+    change.submitted_by = by
+    change.submitted_at = timezone.now()
+    change.save()
+    log(organisation, "partners.submit_details", user=by, data={"fields": sorted(changes)})
+    if first:
+        _notify(
+            moderators(),
+            _subject(_("New details to review: %(name)s"), name=organisation.name),
+            "details_to_review",
+            {
+                "organisation": organisation,
+                "review_link": _absolute("partners_moderation:detail_changes"),
+            },
+        )
+    return change
+
+
+def _displayed(organisation, name, value):
+    """A value as a moderator reads it."""
+    if name == "areas":
+        return ", ".join(str(area) for area in Area.objects.filter(pk__in=value))
+    if name == "assets":
+        return ", ".join(str(asset) for asset in AssetType.objects.filter(pk__in=value))
+    return value or ""
+
+
+def detail_change_rows(change):
+    """(label, public now, proposed) for each field the change touches."""
+    organisation = change.organisation
+    return [
+        (
+            Organisation._meta.get_field(name).verbose_name,
+            _displayed(organisation, name, _detail_value(organisation, name)),
+            _displayed(organisation, name, value),
+        )
+        for name, value in change.changes.items()
+    ]
+
+
+def _lock_pending(change):
+    change = (
+        DetailChange.objects.select_for_update().select_related("organisation").get(pk=change.pk)
+    )
+    if change.status != DetailChange.Status.PENDING:
+        raise PartnerError(_("These changes have already been decided."))
+    return change
+
+
+@transaction.atomic
+def approve_detail_change(change, *, by):
+    """Make the changes public and tell the organisation's administrators."""
+    change = _lock_pending(change)
+    organisation = change.organisation
+    plain = {
+        name: value for name, value in change.changes.items() if name not in ("areas", "assets")
+    }
+    for name, value in plain.items():
+        setattr(organisation, name, value)
+    if plain:
+        organisation.save(update_fields=list(plain))
+    for name in ("areas", "assets"):
+        if name in change.changes:
+            getattr(organisation, name).set(change.changes[name])
+    change.status = DetailChange.Status.APPROVED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    log(organisation, "partners.approve_details", user=by, data={"fields": sorted(change.changes)})
+    _tell(
+        organisation_admins(organisation),
+        organisation,
+        _subject(_("Your new details for %(name)s are public"), name=organisation.name),
+        "details_approved",
+    )
+    return change
+
+
+@transaction.atomic
+def reject_detail_change(change, *, by, reason):
+    """Leave the public details as they are and tell the administrators why."""
+    change = _lock_pending(change)
+    organisation = change.organisation
+    change.status = DetailChange.Status.REJECTED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.reason = reason
+    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    log(organisation, "partners.reject_details", user=by, data={"reason": reason})
+    _notify(
+        organisation_admins(organisation),
+        _subject(_("Your new details for %(name)s were not accepted"), name=organisation.name),
+        "details_rejected",
+        {
+            "organisation": organisation,
+            "reason": reason,
+            "details_link": _absolute("partners:manage_details", organisation.slug),
+        },
+    )
+    return change
 
 
 def organisation_pages(organisation):
@@ -520,8 +680,7 @@ def suspend_organisation(organisation, *, by, reason):
     """Withdraw the organisation's rights and take all its pages offline.
     The pages stay as drafts; reinstatement publishes again what was live."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if not organisation.is_approved:
-        raise PartnerError(_("Only an approved organisation can be suspended."))
+    target = lifecycle.require(organisation, "suspend")
     _withdraw_permissions(organisation)
     # Cancel moderation in progress, so nothing of the organisation can be
     # published while it is suspended.
@@ -533,17 +692,18 @@ def suspend_organisation(organisation, *, by, reason):
     for page in live_pages:
         suspended_revisions[str(page.pk)] = page.live_revision_id
         UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
-    organisation.status = Organisation.Status.SUSPENDED
+    organisation.status = target
     organisation.moderation_note = reason
     organisation.suspended_revisions = suspended_revisions
     organisation.save(update_fields=["status", "moderation_note", "suspended_revisions"])
     sync_group(organisation)
     log(organisation, "partners.suspend", user=by)
-    _notify(
+    _tell(
         organisation_admins(organisation),
+        organisation,
         _subject(_("%(name)s has been suspended"), name=organisation.name),
         "suspended",
-        {"organisation": organisation, "reason": reason, "manage_link": _manage_link(organisation)},
+        reason=reason,
     )
     return organisation
 
@@ -553,9 +713,7 @@ def reinstate_organisation(organisation, *, by):
     """Give a suspended organisation back its rights and publish again the
     versions of its pages that were live when it was suspended."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    if organisation.status != Organisation.Status.SUSPENDED:
-        raise PartnerError(_("Only a suspended organisation can be reinstated."))
-    organisation.status = Organisation.Status.APPROVED
+    organisation.status = lifecycle.require(organisation, "reinstate")
     organisation.moderation_note = ""
     organisation.save(update_fields=["status", "moderation_note"])
     # Re-provisioning also restores the permissions and the group's members.
@@ -574,11 +732,11 @@ def reinstate_organisation(organisation, *, by):
     organisation.suspended_revisions = {}
     organisation.save(update_fields=["suspended_revisions"])
     log(organisation, "partners.reinstate", user=by)
-    _notify(
+    _tell(
         organisation_admins(organisation),
+        organisation,
         _subject(_("%(name)s has been reinstated"), name=organisation.name),
         "reinstated",
-        {"organisation": organisation, "manage_link": _manage_link(organisation)},
     )
     return organisation
 
@@ -590,17 +748,55 @@ def invitation_token(invitation):
     return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
 
 
+def pending_invitation(organisation, email):
+    """The invitation to ``email`` that is still waiting: not used, not expired."""
+    return (
+        organisation.invitations.filter(
+            email__iexact=email.strip(),
+            accepted_at__isnull=True,
+            created_at__gt=timezone.now() - INVITATION_MAX_AGE,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
 @transaction.atomic
 def invite_member(organisation, email, role, invited_by):
-    """Invite someone by email; the link in the email works once, for seven days."""
+    """Invite someone by email; the link in the email works once, for seven days.
+
+    One address gets one waiting invitation per organisation: asking again
+    while it waits sends nothing (PartnerError says when the first one was
+    sent), so repeated clicks cannot flood someone's mailbox."""
+    # The lock makes two simultaneous invitations to one address queue up,
+    # so the second sees the first.
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not organisation.is_approved:
         raise PartnerError(_("You can invite people once the organisation is approved."))
     email = email.strip()
-    if organisation.memberships.filter(user__email__iexact=email).exists():
+    if permissions.has_member_with_email(organisation, email):
         raise PartnerError(_("%(email)s is already a member.") % {"email": email})
+    if waiting := pending_invitation(organisation, email):
+        raise PartnerError(
+            _(
+                "%(email)s already has an invitation waiting, sent on %(sent)s: we have not "
+                "sent another. Its link works until %(until)s. To send a new link, withdraw "
+                "that invitation on the Members page first."
+            )
+            % {
+                "email": waiting.email,
+                "sent": date_format(timezone.localtime(waiting.created_at), "DATE_FORMAT"),
+                "until": date_format(
+                    timezone.localtime(waiting.created_at + INVITATION_MAX_AGE), "DATE_FORMAT"
+                ),
+            }
+        )
+    # Expired invitations to the same address no longer work: the new one replaces them.
+    organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
     invitation = Invitation.objects.create(
         organisation=organisation, email=email, role=role, invited_by=invited_by
     )
+    log(organisation, "partners.invite", user=invited_by, data={"role": role})
     _notify(
         [email],
         _subject(_("%(name)s invites you to join it on Cooperativa"), name=organisation.name),
@@ -668,23 +864,27 @@ def accept_invitation(token, user):
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     # Someone already in the organisation keeps their role.
     sync_group(organisation)
+    log(organisation, "partners.accept_invitation", user=user, data={"role": membership.role})
     return membership
 
 
-def _other_admins(membership):
-    return Membership.objects.filter(
-        organisation=membership.organisation, role=Membership.Role.ADMIN
-    ).exclude(pk=membership.pk)
+@transaction.atomic
+def withdraw_invitation(invitation, *, by):
+    """Withdraw an invitation still waiting: its link stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise PartnerError(_("This invitation has already been used."))
+    organisation = invitation.organisation
+    invitation.delete()
+    log(organisation, "partners.withdraw_invitation", user=by, data={"role": invitation.role})
+    return invitation
 
 
 @transaction.atomic
 def set_member_role(membership, role, *, by):
+    """Make a member administrator or editor; the last administrator stays one."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if (
-        membership.is_admin
-        and role != Membership.Role.ADMIN
-        and not _other_admins(membership).exists()
-    ):
+    if role != Membership.Role.ADMIN and permissions.is_last_admin(membership):
         raise PartnerError(
             _(
                 "An organisation needs at least one administrator: make someone else "
@@ -693,26 +893,36 @@ def set_member_role(membership, role, *, by):
         )
     membership.role = role
     membership.save(update_fields=["role"])
+    log(
+        membership.organisation,
+        "partners.change_role",
+        user=by,
+        data={"member": membership.user_id, "role": role},
+    )
     return membership
 
 
 @transaction.atomic
 def remove_member(membership, *, by):
+    """Take someone out of the organisation (or let them leave); never the
+    last administrator."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.is_admin and not _other_admins(membership).exists():
+    if permissions.is_last_admin(membership):
         raise PartnerError(
             _("The last administrator cannot be removed: make someone else administrator first.")
         )
     organisation = membership.organisation
+    member = membership.user_id
     membership.delete()
     sync_group(organisation)
+    log(organisation, "partners.remove_member", user=by, data={"member": member})
 
 
 @transaction.atomic
 def request_to_join(organisation, user, message=""):
     if not organisation.is_approved:
         raise PartnerError(_("You can ask to join approved organisations only."))
-    if is_member(user, organisation):
+    if permissions.is_member(user, organisation):
         raise PartnerError(_("You are already a member of %(name)s.") % {"name": organisation.name})
     if JoinRequest.objects.filter(
         user=user, organisation=organisation, decided_at__isnull=True
@@ -722,6 +932,7 @@ def request_to_join(organisation, user, message=""):
             % {"name": organisation.name}
         )
     join_request = JoinRequest.objects.create(user=user, organisation=organisation, message=message)
+    log(organisation, "partners.request_to_join", user=user)
     _notify(
         organisation_admins(organisation),
         _subject(_("%(person)s asks to join %(name)s"), person=user, name=organisation.name),
@@ -751,6 +962,12 @@ def decide_join_request(join_request, *, by, accept, role=Membership.Role.EDITOR
             user=join_request.user, organisation=organisation, defaults={"role": role}
         )
         sync_group(organisation)
+    log(
+        organisation,
+        "partners.accept_join_request" if accept else "partners.decline_join_request",
+        user=by,
+        data={"member": join_request.user_id},
+    )
     _notify(
         [join_request.user],
         _subject(_("Your request to join %(name)s"), name=organisation.name),

@@ -7,6 +7,7 @@ get a 404 for its management pages, so they cannot even learn which
 organisations exist behind them; members without the needed role get a 403.
 """
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import services
+from . import lifecycle, permissions, services
 from .forms import (
     ApplicationForm,
     DecisionForm,
@@ -175,16 +176,20 @@ def _membership(request, slug, *, admin=False):
     )
     if membership is None:
         raise Http404
-    if admin and not membership.is_admin:
+    if admin and not permissions.can_manage(request.user, membership.organisation):
         raise PermissionDenied
     return membership
 
 
 def _context(membership, title=None, **extra):
+    """What every management page shows: the organisation, and what the
+    person may do with it, as partners.permissions and partners.lifecycle say."""
     organisation = membership.organisation
     return {
         "membership": membership,
         "organisation": organisation,
+        "can_manage": permissions.can_manage(membership.user, organisation),
+        "allowed_actions": lifecycle.allowed_actions(organisation, membership.user),
         "crumbs": _manage_crumbs(organisation, title),
         **extra,
     }
@@ -228,10 +233,7 @@ def manage_overview(request, slug):
 def manage_details(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
-    under_review = organisation.status in (
-        Organisation.Status.PENDING,
-        Organisation.Status.REJECTED,
-    )
+    under_review = not lifecycle.refusal(organisation, "update_application")
     if organisation.status == Organisation.Status.SUSPENDED:
         raise PermissionDenied
     form_class = ApplicationForm if under_review else ProfileForm
@@ -250,12 +252,21 @@ def manage_details(request, slug):
                 messages.success(
                     request, _("Your application has been sent again to the moderators.")
                 )
+            elif services.update_details(organisation, form.cleaned_data, by=request.user):
+                messages.success(
+                    request,
+                    _(
+                        "Your changes are saved and sent to the moderators. Your public page "
+                        "shows the new details once a moderator approves them."
+                    ),
+                )
             else:
-                form.save()
                 messages.success(request, _("Your organisation's details are saved."))
             return redirect("partners:manage_overview", organisation.slug)
     else:
-        form = form_class(instance=organisation)
+        # What is waiting for the moderators is what the administrator last wrote.
+        waiting = None if under_review else services.pending_detail_change(organisation)
+        form = form_class(instance=organisation, initial=waiting.changes if waiting else None)
     return render(
         request,
         "partners/manage/details.html",
@@ -264,6 +275,7 @@ def manage_details(request, slug):
             _("Application") if under_review else _("Details"),
             form=form,
             under_review=under_review,
+            waiting=None if under_review else services.pending_detail_change(organisation),
         ),
     )
 
@@ -290,25 +302,44 @@ def manage_invite(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
     form = InvitationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_member(
-                organisation,
-                form.cleaned_data["email"],
-                form.cleaned_data["role"],
-                invited_by=request.user,
+        # Per organisation, in the shared cache, as allauth counts sign-in
+        # attempts: however many admins click, an organisation cannot flood
+        # mailboxes.
+        if not ratelimit.consume(
+            request, action="invite_member", key=f"organisation:{organisation.pk}"
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Your organisation has sent a lot of invitations in the last hour. Wait a "
+                    "while and try again: what you typed is still here."
+                ),
             )
-        except services.PartnerError as error:
-            form.add_error("email", error.message)
+            status = 429
         else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s. The link works for seven days.")
-                % {"email": invitation.email},
-            )
-            return redirect("partners:manage_members", organisation.slug)
+            try:
+                invitation = services.invite_member(
+                    organisation,
+                    form.cleaned_data["email"],
+                    form.cleaned_data["role"],
+                    invited_by=request.user,
+                )
+            except services.PartnerError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s. The link works for seven days.")
+                    % {"email": invitation.email},
+                )
+                return redirect("partners:manage_members", organisation.slug)
     return render(
-        request, "partners/manage/invite.html", _context(membership, _("Invite someone"), form=form)
+        request,
+        "partners/manage/invite.html",
+        _context(membership, _("Invite someone"), form=form),
+        status=status,
     )
 
 
@@ -319,7 +350,7 @@ def manage_cancel_invitation(request, slug, pk):
     invitation = get_object_or_404(
         Invitation, pk=pk, organisation=membership.organisation, accepted_at__isnull=True
     )
-    invitation.delete()
+    services.withdraw_invitation(invitation, by=request.user)
     messages.success(
         request,
         _("The invitation to %(email)s is withdrawn: its link no longer works.")
@@ -400,30 +431,38 @@ def manage_requests(request, slug):
     )
 
 
+def _decide(request, back, *, invalid, decide, accepted, declined):
+    """Read a yes/no DecisionForm, hand the answer to ``decide(accepted)``
+    (a service) and say what happened on the page ``back`` leads to."""
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, invalid)
+    else:
+        try:
+            decide(form.accepted)
+        except services.PartnerError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, accepted if form.accepted else declined)
+    return redirect(back)
+
+
 @login_required
 @require_POST
 def manage_decide_request(request, slug, pk):
     membership = _membership(request, slug, admin=True)
     join_request = get_object_or_404(JoinRequest, pk=pk, organisation=membership.organisation)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose whether to accept or decline."))
-        return redirect("partners:manage_requests", slug)
-    try:
-        services.decide_join_request(join_request, by=request.user, accept=form.accepted)
-    except services.PartnerError as error:
-        messages.error(request, error.message)
-    else:
-        if form.accepted:
-            messages.success(
-                request, _("%(person)s has joined as editor.") % {"person": join_request.user}
-            )
-        else:
-            messages.success(
-                request,
-                _("The request from %(person)s is declined.") % {"person": join_request.user},
-            )
-    return redirect("partners:manage_requests", slug)
+    person = {"person": join_request.user}
+    return _decide(
+        request,
+        reverse("partners:manage_requests", args=[slug]),
+        invalid=_("Choose whether to accept or decline."),
+        decide=lambda accept: services.decide_join_request(
+            join_request, by=request.user, accept=accept
+        ),
+        accepted=_("%(person)s has joined as editor.") % person,
+        declined=_("The request from %(person)s is declined.") % person,
+    )
 
 
 @login_required
@@ -449,23 +488,14 @@ def manage_decide_vouching(request, slug, group_slug):
     membership = _membership(request, slug, admin=True)
     voucher = membership.organisation
     group = get_object_or_404(Organisation, slug=group_slug, vouched_by=voucher)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose whether to vouch for the group or not."))
-        return redirect("partners:manage_vouching", slug)
-    try:
-        services.decide_vouch_request(group, voucher=voucher, by=request.user, vouch=form.accepted)
-    except services.PartnerError as error:
-        messages.error(request, error.message)
-    else:
-        if form.accepted:
-            messages.success(
-                request,
-                _("You vouch for %(name)s: the moderators can now review its application.")
-                % {"name": group.name},
-            )
-        else:
-            messages.success(
-                request, _("You have declined to vouch for %(name)s.") % {"name": group.name}
-            )
-    return redirect("partners:manage_vouching", slug)
+    name = {"name": group.name}
+    return _decide(
+        request,
+        reverse("partners:manage_vouching", args=[slug]),
+        invalid=_("Choose whether to vouch for the group or not."),
+        decide=lambda vouch: services.decide_vouch_request(
+            group, voucher=voucher, by=request.user, vouch=vouch
+        ),
+        accepted=_("You vouch for %(name)s: the moderators can now review its application.") % name,
+        declined=_("You have declined to vouch for %(name)s.") % name,
+    )

@@ -16,8 +16,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from . import admin_access, admin_views
-from .models import Organisation
+from . import admin_access, admin_views, dashboard
+from .models import DetailChange, Organisation
+from .permissions import can_moderate
 
 ACTION_ICONS = {
     "approve": "tick",
@@ -25,22 +26,27 @@ ACTION_ICONS = {
     "more_information": "help",
     "suspend": "warning",
     "reinstate": "undo",
+    "approve_details": "tick",
+    "reject_details": "cross",
 }
+
+
+def moderation_buttons(organisation, user):
+    """(label, url, icon) for each moderation action ``user`` may take on the
+    organisation now, as partners.lifecycle allows them."""
+    return [
+        (label, admin_views.action_url(organisation, action), ACTION_ICONS[action])
+        for action, label in admin_views.available_actions(organisation, user)
+    ]
 
 
 class OrganisationIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if admin_views.can_moderate(self.request.user):
-            buttons.extend(
-                MenuItem(
-                    label,
-                    url=admin_views.action_url(instance, action),
-                    icon_name=ACTION_ICONS[action],
-                    priority=15,
-                )
-                for action, label in admin_views.available_actions(instance)
-            )
+        buttons.extend(
+            MenuItem(label, url=url, icon_name=icon, priority=15)
+            for label, url, icon in moderation_buttons(instance, self.request.user)
+        )
         return buttons
 
 
@@ -48,16 +54,10 @@ class OrganisationEditView(EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if admin_views.can_moderate(self.request.user):
-            buttons.extend(
-                Button(
-                    label,
-                    url=admin_views.action_url(self.object, action),
-                    icon_name=ACTION_ICONS[action],
-                    priority=5,
-                )
-                for action, label in admin_views.available_actions(self.object)
-            )
+        buttons.extend(
+            Button(label, url=url, icon_name=icon, priority=5)
+            for label, url, icon in moderation_buttons(self.object, self.request.user)
+        )
         return buttons
 
 
@@ -119,12 +119,15 @@ class PendingOrganisationsPanel(Component):
     order = 90
     template_name = "wagtailadmin/partners/pending_panel.html"
 
-    def __init__(self, count):
+    def __init__(self, count, changes_count=0):
         self.count = count
+        self.changes_count = changes_count
 
     def get_context_data(self, parent_context=None):
         return {
             "count": self.count,
+            "changes_count": self.changes_count,
+            "changes_url": reverse("partners_moderation:detail_changes"),
             "list_url": reverse("wagtailsnippets_partners_organisation:list")
             + f"?status={Organisation.Status.PENDING}",
         }
@@ -132,27 +135,66 @@ class PendingOrganisationsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_pending_organisations_panel(request, panels):
-    if admin_views.can_moderate(request.user):
+    if can_moderate(request.user):
         count = Organisation.objects.filter(status=Organisation.Status.PENDING).count()
-        panels.append(PendingOrganisationsPanel(count))
+        changes_count = DetailChange.objects.filter(status=DetailChange.Status.PENDING).count()
+        panels.append(PendingOrganisationsPanel(count, changes_count))
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_home_panel(request, panels):
+    """Members see their own organisations on their dashboard."""
+    memberships = dashboard.memberships_of(request.user)
+    if memberships:
+        panels.append(dashboard.PartnerHomePanel(memberships))
+
+
+# Last, after the apps that add the items.
+@hooks.register("construct_homepage_summary_items", order=1000)
+def keep_site_counts_for_moderators(request, summary_items):
+    """The counts of pages, images and documents span every language's
+    partner pages, so for a partner they are the whole site's and say
+    nothing about their work (their panel does): moderators keep them."""
+    user = request.user
+    moderates = can_moderate(user) or user.is_superuser
+    if not moderates and user.memberships.exists():
+        summary_items.clear()
+
+
+# Every partner operation's entry in the audit log: (action, label, message).
+LOG_ACTIONS = [
+    ("partners.register", _("Apply"), _("Applied to become a partner")),
+    (
+        "partners.update_application",
+        _("Update application"),
+        _("Application updated by the applicant"),
+    ),
+    ("partners.vouch", _("Vouch"), _("Vouched for by an organisation")),
+    ("partners.vouch_declined", _("Decline vouching"), _("Vouching declined")),
+    ("partners.approve", _("Approve"), _("Organisation approved")),
+    ("partners.reject", _("Reject"), _("Application rejected")),
+    ("partners.request_information", _("Ask for information"), _("More information requested")),
+    ("partners.suspend", _("Suspend"), _("Organisation suspended")),
+    ("partners.reinstate", _("Reinstate"), _("Organisation reinstated")),
+    ("partners.submit_details", _("Submit new details"), _("New public details sent for review")),
+    ("partners.approve_details", _("Approve new details"), _("New public details approved")),
+    ("partners.reject_details", _("Reject new details"), _("New public details rejected")),
+    ("partners.invite", _("Invite"), _("Invitation sent")),
+    ("partners.withdraw_invitation", _("Withdraw invitation"), _("Invitation withdrawn")),
+    ("partners.accept_invitation", _("Accept invitation"), _("Invitation accepted")),
+    ("partners.change_role", _("Change role"), _("Member's role changed")),
+    ("partners.remove_member", _("Remove member"), _("Member removed")),
+    ("partners.request_to_join", _("Ask to join"), _("Request to join received")),
+    ("partners.accept_join_request", _("Accept request to join"), _("Request to join accepted")),
+    (
+        "partners.decline_join_request",
+        _("Decline request to join"),
+        _("Request to join declined"),
+    ),
+]
 
 
 @hooks.register("register_log_actions")
 def register_partner_log_actions(actions):
-    actions.register_action("partners.register", _("Apply"), _("Applied to become a partner"))
-    actions.register_action(
-        "partners.update_application",
-        _("Update application"),
-        _("Application updated by the applicant"),
-    )
-    actions.register_action("partners.vouch", _("Vouch"), _("Vouched for by an organisation"))
-    actions.register_action(
-        "partners.vouch_declined", _("Decline vouching"), _("Vouching declined")
-    )
-    actions.register_action("partners.approve", _("Approve"), _("Organisation approved"))
-    actions.register_action("partners.reject", _("Reject"), _("Application rejected"))
-    actions.register_action(
-        "partners.request_information", _("Ask for information"), _("More information requested")
-    )
-    actions.register_action("partners.suspend", _("Suspend"), _("Organisation suspended"))
-    actions.register_action("partners.reinstate", _("Reinstate"), _("Organisation reinstated"))
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

@@ -256,9 +256,7 @@ def test_old_language_cookie_does_not_win_over_the_english_page(client):
     user = verified_user(preferred_language="it")
     client.force_login(user)
     client.cookies["django_language"] = "it"
-    response = client.post(
-        "/me/", {"display_name": "", "preferred_language": "", "email_newsletter": ""}
-    )
+    response = client.post("/me/", {"display_name": "", "preferred_language": ""})
     assert response.cookies["django_language"].value == ""
     assert response.cookies["django_language"]["max-age"] == 0
 

@@ -1,7 +1,6 @@
 """The participant's own pages: profile, data export, deletion; and the admin's user screens."""
 
 import json
-import re
 
 import pytest
 from django.core import mail
@@ -41,7 +40,6 @@ def test_profile_update_is_saved_and_switches_language(client):
         {
             "display_name": "  Anna   Bianchi ",
             "preferred_language": "it",
-            "email_opportunity_alerts": "on",
         },
     )
 
@@ -51,8 +49,6 @@ def test_profile_update_is_saved_and_switches_language(client):
     user.refresh_from_db()
     assert user.display_name == "Anna Bianchi"
     assert user.preferred_language == "it"
-    assert user.email_opportunity_alerts is True
-    assert user.email_newsletter is False
     page = client.get("/it/me/").content.decode()
     assert '<html lang="it"' in page
 
@@ -62,17 +58,13 @@ def test_profile_errors_keep_what_was_typed(client):
     client.force_login(user)
     long_name = "A" * 81
 
-    response = client.post(
-        "/me/", {"display_name": long_name, "preferred_language": "xx", "email_newsletter": "on"}
-    )
+    response = client.post("/me/", {"display_name": long_name, "preferred_language": "xx"})
 
     assert response.status_code == 200
     page = response.content.decode()
     assert f'value="{long_name}"' in page
     assert "Your display name can be at most 80 characters long; it has 81." in page
     assert 'href="#id_preferred_language"' in page
-    newsletter = re.search(r'<input[^>]*name="email_newsletter"[^>]*>', page).group(0)
-    assert "checked" in newsletter
     user.refresh_from_db()
     assert user.display_name == "Anna"
 
@@ -82,7 +74,6 @@ def test_data_export_asks_for_the_password_then_gives_the_accounts_data(client):
         email="anna@example.org",
         display_name="Anna",
         preferred_language="it",
-        email_newsletter=True,
     )
     with_mfa(user)
     client.force_login(user)
@@ -102,7 +93,8 @@ def test_data_export_asks_for_the_password_then_gives_the_accounts_data(client):
     assert data["email"] == "anna@example.org"
     assert data["display_name"] == "Anna"
     assert data["preferred_language"] == "it"
-    assert data["preferences"] == {"email_opportunity_alerts": False, "email_newsletter": True}
+    # No choice of emails that nothing sends is stored, so none is exported.
+    assert "preferences" not in data
     assert data["email_addresses"] == [
         {"email": "anna@example.org", "verified": True, "primary": True}
     ]
@@ -210,3 +202,34 @@ def test_admin_can_create_a_user_by_email(client):
     created = User.objects.get(email="volunteer@example.org")
     assert created.display_name == "Giulia"
     assert created.check_password("a long new password 55")
+
+
+def test_the_profile_offers_no_emails_the_platform_does_not_send(client):
+    """Nothing sends opportunity alerts or a newsletter yet: the profile must
+    not offer them, and ticking them (an old form, a crafted request) stores
+    nothing."""
+    user = verified_user(display_name="Anna")
+    client.force_login(user)
+
+    page = client.get("/me/").content.decode()
+    response = client.post(
+        "/me/",
+        {
+            "display_name": "Anna",
+            "preferred_language": "",
+            "email_opportunity_alerts": "on",
+            "email_newsletter": "on",
+        },
+    )
+
+    for promise in (
+        "email_opportunity_alerts",
+        "email_newsletter",
+        "newsletter",
+        "new opportunities",
+    ):
+        assert promise not in page
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert not hasattr(user, "email_opportunity_alerts")
+    assert not hasattr(user, "email_newsletter")

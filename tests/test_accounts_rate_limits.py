@@ -7,13 +7,15 @@ and the per-address limit counts the real client, read from X-Forwarded-For
 only when the request comes from a proxy named in TRUSTED_PROXIES.
 """
 
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.core.checks import run_checks
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from cooperativa.accounts.adapters import AccountAdapter
+from cooperativa.accounts.adapters import AccountAdapter, login_attempts_key
 from tests.factories import DEFAULT_TEST_PASSWORD, verified_user
 from tests.helpers import is_signed_in
 
@@ -155,3 +157,18 @@ def test_a_mistyped_trusted_proxy_stops_the_start():
         errors = [error for error in run_checks() if error.id == "accounts.E001"]
     assert len(errors) == 1
     assert "10.0.0.300" in errors[0].msg
+
+
+@pytest.mark.django_db
+def test_allauth_still_asks_the_adapter_for_the_failed_login_key(client):
+    """AccountAdapter overrides a private allauth method (no public hook sets
+    this key): if an upgrade of allauth stops calling it, this fails, rather
+    than each host name silently getting its own allowance again."""
+    verified_user(email="target@example.org")
+    with mock.patch(
+        "cooperativa.accounts.adapters.login_attempts_key", wraps=login_attempts_key
+    ) as key:
+        sign_in(client, "Target@Example.org", "a guess", HTTP_HOST="Testserver:80")
+
+    key.assert_called_with("target@example.org")
+    assert login_attempts_key(" Target@Example.ORG ") == login_attempts_key("target@example.org")

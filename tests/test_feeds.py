@@ -232,3 +232,58 @@ def test_italian_pages_announce_italian_feeds(client, host):
         "application/rss+xml": "/it/feeds/placements.rss",
         "text/calendar": "/it/feeds/deadlines.ics",
     }
+
+
+# --- Following a filtered hub --------------------------------------------------------
+
+
+@pytest.fixture
+def kitchen_and_laundry(db):
+    create_hub("placement", title="Placements")
+    create_hub("", title="Opportunities")
+    partner = create_partner_page()
+    create_placement(partner, title="Kitchen help", sector="catering")
+    create_placement(partner, title="Laundry help", sector="laundry")
+    create_call(partner, title="Cooking workshop", sector="catering")
+
+
+def follow_links(client, url):
+    section = BeautifulSoup(client.get(url).content.decode(), "html.parser").find(
+        "section", class_="follow"
+    )
+    return {a["type"]: a["href"] for a in section.find_all("a")}
+
+
+def test_a_hub_shows_follow_links_that_keep_its_filters(client, kitchen_and_laundry):
+    assert follow_links(client, "/placements/") == {
+        "application/rss+xml": "/feeds/placements.rss",
+        "application/atom+xml": "/feeds/placements.atom",
+        "text/calendar": "/feeds/deadlines.ics?type=placement",
+    }
+    # Sort, page and "closed" are how the list is shown, not what it follows.
+    links = follow_links(client, "/placements/?sector=catering&sort=newest&closed=1")
+    assert links["application/rss+xml"] == "/feeds/placements.rss?sector=catering"
+    assert links["text/calendar"] == "/feeds/deadlines.ics?sector=catering&type=placement"
+
+
+@pytest.mark.parametrize("extension", ["rss", "atom"])
+def test_feeds_apply_the_hub_filters(client, kitchen_and_laundry, extension):
+    _response, parsed = fetch(client, f"/feeds/placements.{extension}?sector=catering")
+    assert titles(parsed) == ["Kitchen help"]
+    _response, parsed = fetch(client, f"/feeds/opportunities.{extension}?sector=catering")
+    assert sorted(titles(parsed)) == ["Cooking workshop", "Kitchen help"]
+    _response, parsed = fetch(client, f"/feeds/opportunities.{extension}?type=call")
+    assert titles(parsed) == ["Cooking workshop"]
+
+
+def test_the_calendar_applies_the_hub_filters(client, kitchen_and_laundry):
+    import icalendar
+
+    def summaries(url):
+        calendar = icalendar.Calendar.from_ical(client.get(url).content)
+        return sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
+
+    assert summaries("/feeds/deadlines.ics?sector=catering&type=placement") == [
+        "Closing date: Kitchen help"
+    ]
+    assert len(summaries("/feeds/deadlines.ics")) == 3

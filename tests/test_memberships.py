@@ -139,6 +139,63 @@ def test_only_approved_organisations_invite_and_members_are_not_invited_twice(ad
         services.invite_member(organisation, "ADMIN@example.org", "editor", admin)
 
 
+def test_repeated_invitations_to_one_address_send_one_email(
+    client, admin, organisation, django_capture_on_commit_callbacks
+):
+    sign_in_with_mfa(client, admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [
+            client.post(manage_url("members/invite/"), {"email": email, "role": "editor"})
+            for email in ["new@example.org"] + ["NEW@example.org"] * 14
+        ]
+    assert [m.to for m in mail.outbox] == [["new@example.org"]]
+    assert Invitation.objects.count() == 1
+    assert responses[0].status_code == 302
+    again = responses[-1]
+    assert again.status_code == 200
+    text = again.content.decode()
+    assert "already has an invitation waiting" in text and "we have not sent another" in text
+    # What was typed is kept.
+    assert 'value="NEW@example.org"' in text
+
+
+def test_an_expired_invitation_can_be_sent_again(admin, organisation):
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=8)):
+        invite(organisation, admin)
+    invitation, _token = invite(organisation, admin)
+    # The new one replaces the one that no longer works.
+    assert list(Invitation.objects.all()) == [invitation]
+
+
+def test_an_organisation_sends_at_most_twenty_invitations_an_hour(
+    client, admin, organisation, django_capture_on_commit_callbacks
+):
+    sign_in_with_mfa(client, admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(20):
+            response = client.post(
+                manage_url("members/invite/"), {"email": f"person{n}@example.org", "role": "editor"}
+            )
+            assert response.status_code == 302
+        refused = client.post(
+            manage_url("members/invite/"), {"email": "one-more@example.org", "role": "admin"}
+        )
+    assert len(mail.outbox) == 20
+    assert refused.status_code == 429
+    text = refused.content.decode()
+    assert "sent a lot of invitations in the last hour" in text
+    assert 'value="one-more@example.org"' in text
+    assert not Invitation.objects.filter(email="one-more@example.org").exists()
+
+    # Another organisation has its own allowance.
+    other = create_approved_organisation(admin=admin, name="La Lavanderia")
+    response = client.post(
+        f"/partners/manage/{other.slug}/members/invite/",
+        {"email": "one-more@example.org", "role": "editor"},
+    )
+    assert response.status_code == 302
+
+
 # --- Roles and removal ----------------------------------------------------------
 
 
@@ -317,5 +374,22 @@ def test_admins_update_public_details(client, admin, organisation):
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
-    assert organisation.email == "info@ilforno.example.it"
+    # Public facts wait for a moderator (tests/test_detail_changes.py).
+    assert organisation.email == ""
+    assert services.pending_detail_change(organisation).changes["email"] == (
+        "info@ilforno.example.it"
+    )
+    assert organisation.contact_name == "Giulia Bianchi"
     assert organisation.is_approved
+
+
+def test_members_list_shows_an_address_once_when_it_is_the_name(client, admin, organisation):
+    named = verified_user("giulia@example.org", display_name="Giulia")
+    services.accept_invitation(invite(organisation, admin, named.email)[1], named)
+    sign_in_with_mfa(client, admin)
+    page = client.get(manage_url("members/")).content.decode()
+    # No display name: the address is the name, written once.
+    assert page.count("admin@example.org") == 1
+    # A display name: the name, and the address under it for administrators.
+    assert "Giulia" in page
+    assert page.count("giulia@example.org") == 1

@@ -121,6 +121,15 @@ def test_approve_is_a_confirmed_post(mod_client, pending, django_capture_on_comm
     assert [m.to for m in mail.outbox] == [["applicant@example.org"]]
 
 
+def test_approving_confirms_with_a_message_naming_the_organisation(
+    mod_client, pending, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = mod_client.post(action_url(pending, "approve"), follow=True)
+    messages = [str(message).strip() for message in response.context["messages"]]
+    assert messages == ["Il Forno is approved: its group, pages and media collection are ready."]
+
+
 def test_reject_requires_a_reason_and_sends_it(
     mod_client, pending, django_capture_on_commit_callbacks
 ):

@@ -207,3 +207,18 @@ def test_queries_use_the_active_language():
         assert compiler.get_config(backend) == "english"
     with translation.override("fr"):
         assert compiler.get_config(backend) == "english"
+
+
+def test_modelsearch_indexes_with_the_configuration_of_the_backend_it_is_given():
+    """LocalisedPostgresIndex relies on modelsearch's indexer reading the
+    configuration from the backend (see cooperativa/search/backends.py): if an
+    upgrade of modelsearch reads it elsewhere, this fails rather than every
+    language being indexed as English again."""
+    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+
+    backend = backends.LocalisedPostgresSearchBackend({"SEARCH_CONFIG": "english"})
+    italian = backends.with_config(backend, "italian")
+
+    assert ObjectIndexer(create_placement(), italian).config == "italian"
+    assert backend.config == "english"
+    assert backends.LocalisedPostgresSearchBackend.index_class is backends.LocalisedPostgresIndex

@@ -23,8 +23,11 @@ from home.models import (
 from home.views import server_error
 from tests.factories import (
     UserFactory,
+    create_call,
     create_hub,
+    create_partner_index,
     create_placement,
+    create_project,
     create_standard_page,
     translate_page,
 )
@@ -216,10 +219,32 @@ def test_main_navigation_marks_the_current_page_and_section(client, menu):
     )
     placement = create_placement(title="Kitchen assistant")
     navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
-    MainMenuItem.objects.create(setting=navigation, page=placement.get_parent(), sort_order=2)
+    partners = placement.get_parent().get_parent()
+    MainMenuItem.objects.create(setting=navigation, page=partners, sort_order=2)
+    # The partner directory is a section by address: its profiles are in it.
+    assert main_nav_links(soup(client.get(placement.get_parent().url)))[2][2] == "true"
+    # A placement lives under its partner's page, but belongs to the
+    # placements hub: that is where people found it.
     links = main_nav_links(soup(client.get(placement.url)))
-    assert links[2][2] == "true"
-    assert links[0][2] is None
+    assert [current for _label, _url, current in links] == ["true", None, None]
+
+
+@pytest.mark.parametrize(
+    "create, marked",
+    [(create_call, "Take part"), (create_project, "Everything"), (create_placement, "Placements")],
+)
+def test_main_navigation_marks_the_hub_of_an_opportunity_not_its_partner(
+    client, menu, create, marked
+):
+    everything = create_hub("", title="Everything")
+    navigation = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    MainMenuItem.objects.create(setting=navigation, page=everything, sort_order=2)
+    opportunity = create(title="Something to join")
+    MainMenuItem.objects.create(setting=navigation, page=create_partner_index(), sort_order=3)
+    links = main_nav_links(soup(client.get(opportunity.url)))
+    # Its own kind's hub when the menu has one (placements, calls), else
+    # the hub of every kind (projects here); never "Partners".
+    assert [label for label, _url, current in links if current] == [marked]
 
 
 def test_footer_shows_links_contact_details_and_social_profiles(client, home, about):
@@ -318,3 +343,66 @@ def test_content_checker_also_checks_image_alternatives(client, about):
     config = soup(response).find("script", id="checker-axe-configuration")
     assert config is not None
     assert '"image-alt"' in config.get_text()
+
+
+# --- Valid HTML dates ------------------------------------------------------------------
+
+# HTML's "valid global date and time string": seconds at most, no fraction.
+HTML_DATETIME = r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:?\d\d)"
+
+
+def test_time_elements_carry_datetimes_without_microseconds(client, about):
+    import datetime
+    import re
+
+    from django.utils import timezone
+
+    # A publication time with microseconds, as Wagtail records it.
+    assert about.last_published_at.microsecond or about.last_published_at.second is not None
+    starts = timezone.now().replace(microsecond=123456) + datetime.timedelta(days=3)
+    call = create_call(event_starts_at=starts, event_ends_at=starts + datetime.timedelta(hours=2))
+    for url in ("/about/", call.url):
+        times = soup(client.get(url)).find_all("time")
+        assert times
+        for element in times:
+            value = element["datetime"]
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", value) or re.fullmatch(HTML_DATETIME, value), (
+                value
+            )
+
+
+# --- Search landmarks ---------------------------------------------------------------
+
+
+def landmark_names(page_soup):
+    """The accessible name of each search landmark (aria-label, else the text
+    of the elements aria-labelledby points to)."""
+    names = []
+    for form in page_soup.find_all(attrs={"role": "search"}):
+        if form.get("aria-label"):
+            names.append(form["aria-label"])
+        else:
+            ids = form.get("aria-labelledby", "").split()
+            names.append(" ".join(page_soup.find(id=i).get_text(strip=True) for i in ids))
+    return names
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/search/?q=kitchen", ["Search the site", "What are you looking for?"]),
+        ("/no-such-page/", ["Search the site", "What are you looking for?"]),
+        ("/it/search/?q=cucina", ["Cerca nel sito", "Cosa stai cercando?"]),
+        ("/it/nessuna-pagina/", ["Cerca nel sito", "Cosa stai cercando?"]),
+    ],
+)
+def test_search_landmarks_have_distinct_names_in_each_language(client, home, url, expected):
+    translate_page(home)
+    page_soup = soup(client.get(url))
+    assert landmark_names(page_soup) == expected
+
+
+def test_header_search_has_a_visible_label(client, home):
+    label = soup(client.get("/")).find("label", attrs={"for": "site-search-q"})
+    assert label.get_text(strip=True) == "Search the site"
+    assert "visually-hidden" not in label.get("class", [])

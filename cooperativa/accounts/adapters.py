@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -55,6 +55,12 @@ def recipient_language(email):
         .first()
     )
     return language if language in dict(settings.LANGUAGES) else None
+
+
+def login_attempts_key(login):
+    """The account failed logins are counted against: the address alone,
+    however it was typed, whichever process or host name a request reaches."""
+    return f"login:{login.strip().lower()}"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -100,24 +106,28 @@ class AccountAdapter(DefaultAccountAdapter):
         return address
 
     def _get_login_attempts_cache_key(self, request, **credentials):
-        """The account that failed logins are counted against.
+        """The one override of a private allauth method: the key that failed
+        logins are counted against (``login_failed``'s per-"key" limit).
 
-        allauth puts the request's host in front of the address typed
-        (``request.get_host()``, as the browser sent it), so each spelling of
-        the host name ("Example.org", "example.org:443") would get its own
-        allowance of wrong passwords. This is one site: the address alone
-        names the account, whichever process or host name a request reaches.
+        allauth puts the current site's domain in front of the address typed;
+        without django.contrib.sites that is ``request.get_host()``, as the
+        browser sent it, so each spelling of the host name ("Example.org",
+        "example.org:443") would get its own allowance of wrong passwords.
+        allauth 65 has no setting or public hook for this key (its
+        ``pre_authenticate`` and ``_delete_login_attempts_cached_email`` both
+        call this method), and installing django.contrib.sites for a fixed
+        domain would change every "current site" allauth shows. So the key is
+        computed by ``login_attempts_key``, and
+        tests/test_accounts_rate_limits.py pins that allauth still asks this
+        method for it.
         """
-        login = credentials.get("email", credentials.get("username", ""))
-        return f"login:{login.strip().lower()}"
+        return login_attempts_key(credentials.get("email", credentials.get("username", "")))
 
     def post_login(self, request, user, **kwargs):
         """Remember a sign-in by the email-verification link.
 
         allauth signs a person in on verification only when the sign-up that
-        sent the link happened in this same browser session (see
-        allauth.account.internal.flows.email_verification.login_on_verification),
-        so the password was typed here, and the link proves the mailbox: as
+        sent the link happened in this same browser session, so the password was typed here, and the link proves the mailbox: as
         strong as a password sign-in. allauth keeps no authentication record
         for it, so the first two-factor set-up would ask for the password again.
         """

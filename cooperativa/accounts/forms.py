@@ -24,12 +24,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "display_name",
-            "preferred_language",
-            "email_opportunity_alerts",
-            "email_newsletter",
-        ]
+        fields = ["display_name", "preferred_language"]
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
         }

@@ -47,18 +47,6 @@ class User(AbstractUser):
         default="",
         help_text=_("The language of the emails we send you and of the site after you sign in."),
     )
-    # Both off by default: people opt in to email, never out of it.
-    email_opportunity_alerts = models.BooleanField(
-        _("email me about new opportunities"),
-        default=False,
-        help_text=_("A short email when new placements and calls are published."),
-    )
-    email_newsletter = models.BooleanField(
-        _("email me the newsletter"),
-        default=False,
-        help_text=_("News from the cooperative and its partners, about once a month."),
-    )
-
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 

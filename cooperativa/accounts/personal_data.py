@@ -62,10 +62,6 @@ def account_data(user):
         "first_name": user.first_name,
         "last_name": user.last_name,
         "preferred_language": user.preferred_language,
-        "preferences": {
-            "email_opportunity_alerts": user.email_opportunity_alerts,
-            "email_newsletter": user.email_newsletter,
-        },
         "date_joined": _when(user.date_joined),
         "last_login": _when(user.last_login),
         "email_addresses": [

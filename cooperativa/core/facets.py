@@ -22,6 +22,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
 
+from . import parameters
+
 PER_PAGE = 12
 COLLAPSE_AFTER = 4
 
@@ -149,13 +151,27 @@ class FacetedListing:
     kept_params = ()
 
     def __init__(self, params, base, facets, *, path=""):
-        self.params = params
+        # Values the database cannot take are dropped here, once, before any
+        # facet, sort, page or link reads them.
+        self.params = parameters.cleaned(params)
         self.base = base
         self.facets = facets
         self.path = path
-        self.selected = {facet.param: facet.clean(params.getlist(facet.param)) for facet in facets}
-        sort = params.get("sort")
+        self.selected = {
+            facet.param: facet.clean(self.params.getlist(facet.param)) for facet in facets
+        }
+        sort = self.params.get("sort")
         self.sort = sort if sort in self.sorts else self.default_sort
+
+    @property
+    def parameter_names(self):
+        """Every GET parameter this list reads."""
+        return [
+            *(facet.param for facet in self.facets),
+            *(["sort"] if self.sorts else []),
+            "page",
+            *self.kept_params,
+        ]
 
     # --- Conditions ------------------------------------------------------
 

@@ -71,25 +71,21 @@ def page_family(request, page):
     if page.pk in cache:
         return cache[page.pk]
 
-    steplen = Page.steplen
-    lineage_paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    lineage = Page.objects.ancestor_of_q(page, inclusive=True)
     rows = (
         Page.objects.filter(
-            Q(path__in=lineage_paths)
+            lineage
             | Q(
                 live=True,
-                translation_key__in=Page.objects.filter(path__in=lineage_paths).values(
-                    "translation_key"
-                ),
+                translation_key__in=Page.objects.filter(lineage).values("translation_key"),
             )
         )
         .select_related("locale")
         .order_by("path")
     )
     family = PageFamily(page)
-    ancestor_paths = set(lineage_paths[:-1])
     for row in rows:
-        if row.path in ancestor_paths:
+        if page.is_descendant_of(row):
             family.ancestors.append(row)
         family.by_key.setdefault(row.translation_key, {})[row.locale.language_code] = row
     cache[page.pk] = family
@@ -109,7 +105,7 @@ def home_pages_by_language(request, page=None):
     site = current_site(request)
     if site is not None:
         root = site.root_page
-        if page is not None and page.pk and page.path.startswith(root.path):
+        if page is not None and page.pk and (page.pk == root.pk or page.is_descendant_of(root)):
             homes = page_family(request, page).translations_of(root.translation_key)
         else:
             for translation in (

@@ -6,7 +6,6 @@ The email tasks are thin: the outbox's rules live in
 """
 
 from celery import shared_task
-from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 
 from . import email
@@ -39,19 +38,6 @@ def purge_sent_emails():
     """Daily (beat): delete sent emails older than OUTBOX_RETENTION_DAYS,
     because they hold personal data: addresses and texts."""
     return email.purge_sent()
-
-
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
-def send_email(subject, body, recipients, html_body=None):
-    """Send one email directly, outside the outbox.
-
-    Kept so that messages enqueued by a release before the outbox are still
-    delivered after an upgrade; new code calls ``queue_email``.
-    """
-    message = EmailMultiAlternatives(subject, body, to=recipients)
-    if html_body:
-        message.attach_alternative(html_body, "text/html")
-    return email.deliver(message)
 
 
 @shared_task(acks_late=True)

@@ -8,19 +8,73 @@ restricted pages. Only GET routes exist; nothing can be written through it.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
+from cooperativa.core import parameters
 from partners.models import Organisation, PartnerPage
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class CheckedParametersMixin:
+    """Refuses, with a 400 that says why, the query values that the database
+    could not take (see cooperativa.core.parameters), before any filter or
+    the paginator reads them."""
+
+    # Parameters that Wagtail turns into numbers for the database.
+    number_parameters = ("offset", "limit")
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        try:
+            parameters.check(request.GET, numbers=self.number_parameters)
+        except parameters.InvalidParameter as error:
+            raise BadRequestError(f"{error.name}: {error.message}") from error
+        # A search of no words at all fails on some search backends and
+        # means nothing on the others.
+        if "search" in request.GET and not request.GET["search"].split():
+            raise BadRequestError(f"search: {_('write at least one word to search for')}")
+
+    def check_field_values(self, queryset):
+        """Refuse a value given for a filterable field of the listed model
+        that the field could not hold. Wagtail compares any such field named
+        in the query (and find's ?id=) with the value as given. The model is
+        only known here: a ?type= swaps it."""
+        model = queryset.model
+        fields = {}
+        for name in self.get_available_fields(model, db_fields_only=True):
+            # Like Wagtail, leave out locale: ?locale= takes a language
+            # code, read by its own filter.
+            if name == "locale":
+                continue
+            try:
+                fields[name] = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+        try:
+            parameters.check_fields(self.request.GET, fields)
+        except parameters.InvalidParameter as error:
+            raise BadRequestError(f"{error.name}: {error.message}") from error
+
+    def filter_queryset(self, queryset):
+        # Lists and single items.
+        self.check_field_values(queryset)
+        return super().filter_queryset(queryset)
+
+    def find_object(self, queryset, request):
+        self.check_field_values(queryset)
+        return super().find_object(queryset, request)
+
+
+class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     # JSON only: the browsable HTML renderer is a developer convenience
     # that would make /api/v2/ a second, unstyled website.
     renderer_classes = [JSONRenderer]
@@ -56,23 +110,34 @@ def publicly_shown_images(queryset):
         .filter(collection__isnull=False)
         .values("collection")
     )
-    return (
-        queryset.annotate(key=Cast("pk", CharField()))
-        .filter(Q(key__in=used_by_live_pages) | Q(pk__in=logos))
-        .exclude(collection__in=hidden_collections)
+    # The reference index keeps ids as text: compare them inside a subquery,
+    # so that the list itself is filtered on its id alone, which the search
+    # backends can apply to search results.
+    used = (
+        get_image_model()
+        .objects.annotate(key=Cast("pk", CharField()))
+        .filter(key__in=used_by_live_pages)
+        .values("pk")
+    )
+    return queryset.filter(Q(pk__in=used) | Q(pk__in=logos)).exclude(
+        collection__in=hidden_collections
     )
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
 
     def get_queryset(self):
         # Images in a collection with a view restriction (a partner's
         # private uploads) are not listed, whoever asks.
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        restricted = Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection")
+        )
         queryset = super().get_queryset()
-        for path in restricted:
-            queryset = queryset.exclude(collection__path__startswith=path)
+        for collection in restricted:
+            queryset = queryset.exclude(
+                collection__in=Collection.objects.descendant_of(collection, inclusive=True)
+            )
         return publicly_shown_images(queryset)
 
 

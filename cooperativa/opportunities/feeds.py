@@ -49,6 +49,17 @@ def open_opportunities(model=OpportunityPage, locale=None, today=None):
     return model.objects.live().public().filter(locale=locale).open(today)
 
 
+def matching_filters(queryset, request, *, show_type=True):
+    """``queryset`` narrowed by the hub filters in the request's query string
+    (area, sector, audience, partner…), with the very code the hubs use, so
+    "Follow" from a filtered hub follows what the visitor sees. Feeds list
+    open opportunities only, whatever ``closed`` says."""
+    from .filters import OpportunityListing
+
+    condition = OpportunityListing(request.GET, queryset, show_type=show_type).filter_q(scope=False)
+    return queryset.filter(condition) if condition else queryset
+
+
 def feed_url_name(slug, format):
     return f"feeds_{slug}_{format}"
 
@@ -105,7 +116,11 @@ class OpportunityFeed(Feed):
         return source.request.build_absolute_uri()
 
     def items(self, source):
-        queryset = open_opportunities(source.model, source.locale).select_related("sector")
+        queryset = matching_filters(
+            open_opportunities(source.model, source.locale),
+            source.request,
+            show_type=not source.kind,
+        ).select_related("sector")
         pages = attach_hosts(queryset.order_by("-first_published_at", "-pk")[:FEED_MAX_ITEMS])
         hostname = site_hostname()
         for page in pages:
@@ -177,7 +192,7 @@ def _calendar_events(request, locale, now):
     events = []
 
     deadlines = (
-        open_opportunities(OpportunityPage, locale, today)
+        matching_filters(open_opportunities(OpportunityPage, locale, today), request)
         .filter(closes_on__isnull=False)
         .order_by("closes_on", "pk")
     )
@@ -195,8 +210,7 @@ def _calendar_events(request, locale, now):
     # event has not yet ended, even if responses are closed.
     still_on = Q(event_ends_at__gte=now) | Q(event_ends_at__isnull=True, event_starts_at__gte=now)
     calls = (
-        CallPage.objects.live()
-        .public()
+        matching_filters(CallPage.objects.live().public(), request)
         .filter(locale=locale, event_starts_at__isnull=False)
         .filter(Q(pk__in=open_opportunities(CallPage, locale, today).values("pk")) | still_on)
         .order_by("event_starts_at", "pk")

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -157,12 +158,16 @@ class OpportunityListing(FacetedListing):
         self.sorts["closing"] = _("Closing soonest")
         self.sorts["newest"] = _("Newest")
         super().__init__(params, base, opportunity_facets(show_type), path=path)
-        self.show_closed = params.get("closed") in {"1", "on", "yes", "true"}
+        self.show_closed = self.params.get("closed") in {"1", "on", "yes", "true"}
         self.organisations = [
             (scope, chosen)
             for scope in ORGANISATION_SCOPES
-            if (chosen := scope.clean(params.get(scope.param))) is not None
+            if (chosen := scope.clean(self.params.get(scope.param))) is not None
         ]
+
+    @property
+    def parameter_names(self):
+        return [*super().parameter_names, "closed", *(scope.param for scope in ORGANISATION_SCOPES)]
 
     def scope_q(self):
         return Q() if self.show_closed else OpportunityQuerySet.open_q(self.on)
@@ -193,6 +198,18 @@ class OpportunityListing(FacetedListing):
             *super().hidden_fields,
             *((scope.param, chosen.organisation.slug) for scope, chosen in self.organisations),
         ]
+
+    @property
+    def filter_params(self):
+        """The chosen filters (facets and organisation) as a query string,
+        without sort, page or closed: what a feed of this list keeps."""
+        query = QueryDict(mutable=True)
+        for facet in self.facets:
+            if self.selected[facet.param]:
+                query.setlist(facet.param, self.params.getlist(facet.param))
+        for scope, chosen in self.organisations:
+            query[scope.param] = chosen.organisation.slug
+        return query.urlencode()
 
     @cached_property
     def closed_count(self):

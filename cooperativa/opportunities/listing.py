@@ -10,6 +10,8 @@ time, and host organisations are fetched for a whole list at once.
 """
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -87,15 +89,14 @@ def attach_hosts(opportunities):
     OpportunityPage.host_page would otherwise ask the database once per card.
     """
     opportunities = list(opportunities)
-    parent_paths = {page.path[: -Page.steplen] for page in opportunities}
-    if not parent_paths:
+    if not opportunities:
         return opportunities
-    hosts = {
-        host.path: host
-        for host in PartnerPage.objects.filter(path__in=parent_paths).select_related("organisation")
-    }
+    # The lists given here are short (a page of results, a feed), so one
+    # condition per opportunity costs nothing and keeps to Wagtail's API.
+    parents = reduce(or_, (Page.objects.parent_of_q(page) for page in opportunities))
+    hosts = list(PartnerPage.objects.filter(parents).select_related("organisation"))
     for page in opportunities:
-        host = hosts.get(page.path[: -Page.steplen])
+        host = next((host for host in hosts if page.is_child_of(host)), None)
         if host is not None:
             page.host_page = host
     return opportunities
@@ -118,30 +119,6 @@ def featured_opportunities(locale, limit=6):
     """The newest open opportunities of a language, ready for cards."""
     queryset = sort_newest(published_opportunities(locale).open())[:limit]
     return attach_hosts(for_display(queryset))
-
-
-def opportunities_of(partner_page):
-    """A partner's open placements, calls and projects, closing soonest
-    first, ready for cards (their host is ``partner_page``)."""
-    queryset = OpportunityPage.objects.live().public().child_of(partner_page).open()
-    opportunities = list(for_display(sort_closing_soonest(queryset)))
-    for page in opportunities:
-        page.host_page = partner_page
-    return opportunities
-
-
-def projects_with_partner(partner_page):
-    """Open joint projects led by other organisations in which the
-    organisation of ``partner_page`` is a partner."""
-    queryset = (
-        ProjectPage.objects.live()
-        .public()
-        .filter(locale=partner_page.locale_id, partner_organisations=partner_page.organisation_id)
-        .not_child_of(partner_page)
-        .open()
-        .select_related("area")
-    )
-    return attach_hosts(sort_closing_soonest(queryset))
 
 
 def similar_open_opportunities(page, limit=3):

@@ -250,9 +250,9 @@ class OpportunityPage(SitePage):
 
     common_panels = [
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("commitment"), FieldPanel("sector")]),
+        FieldRowPanel([FieldPanel("commitment"), FieldPanel("sector", widget=forms.Select)]),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("area"),
+        FieldPanel("area", widget=forms.Select),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
     ]
 

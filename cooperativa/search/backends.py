@@ -13,6 +13,21 @@ languages without an entry) use ``SEARCH_CONFIG``.
 On any other database the normal database backend is used, so that the
 same ``BACKEND`` path works for SQLite in development and tests.
 
+modelsearch has no public way to choose the configuration per object or
+per query: its PostgreSQL backend reads one ``config`` attribute everywhere.
+So this module, and only this module, builds on three undocumented parts of
+``modelsearch.backends.database.postgres.postgres``, each pinned by a test in
+tests/test_search.py (and end to end by tests/services/test_search.py):
+
+- ``PostgresSearchQueryCompiler.get_config(backend)``, which the results ask
+  for the configuration of a query: overridden to follow the active language;
+- ``PostgresIndex.add_items(model, objs)``, whose indexer (``ObjectIndexer``)
+  reads ``backend.config``: each language's objects go through
+  ``with_config``, a copy of the backend carrying that language's
+  configuration;
+- ``PostgresSearchBackend``'s ``query_compiler_class`` and ``index_class``,
+  the classes the backend builds its queries and its index with.
+
 Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND":
 "cooperativa.search.backends", "SEARCH_CONFIG": "english"}}``; run
 ``manage.py update_index`` after changing the mapping.
@@ -47,20 +62,24 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
+def with_config(backend, config):
+    """A copy of ``backend`` that indexes with the text search configuration
+    ``config``: modelsearch's indexer reads it from ``backend.config`` and
+    takes no other (see the module's docstring)."""
+    backend = copy.copy(backend)
+    backend.config = config
+    return backend
+
+
 class LocalisedPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        # The indexer reads the configuration from the backend, so each
-        # language's objects are written through a copy of the backend that
-        # carries that language's configuration.
         objs = list(objs)
         by_config = defaultdict(list)
         configs = self.backend.configs_for_objects(objs)
         for obj, config in zip(objs, configs, strict=True):
             by_config[config].append(obj)
         for config, group in by_config.items():
-            backend = copy.copy(self.backend)
-            backend.config = config
-            PostgresIndex(backend).add_items(model, group)
+            PostgresIndex(with_config(self.backend, config)).add_items(model, group)
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

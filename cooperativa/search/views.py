@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from cooperativa.core import parameters
 from cooperativa.opportunities.filters import OpportunityListing
 from cooperativa.opportunities.listing import KIND_MODELS, hubs_of
 from cooperativa.opportunities.models import OpportunityPage
@@ -23,6 +24,9 @@ from cooperativa.opportunities.models import OpportunityPage
 MAX_RESULTS = 500
 MAX_QUERY_LENGTH = 200
 OTHER_PAGES_PER_PAGE = 10
+# The search's own GET parameters, besides the opportunity filters.
+QUERY_PARAMETER = "q"
+OTHER_PAGE_PARAMETER = "other_page"
 
 
 def search_words(query):
@@ -47,7 +51,8 @@ def specific_in_order(pages):
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    params = parameters.cleaned(request.GET)
+    query = " ".join(params.get(QUERY_PARAMETER, "").split())[:MAX_QUERY_LENGTH]
     context = {"query": query}
     if query:
         locale = Locale.get_active()
@@ -60,14 +65,14 @@ def search(request):
         others = [page for page in found if page.content_type_id not in opportunity_types]
 
         listing = OpportunityListing(
-            request.GET,
+            params,
             OpportunityPage.objects.filter(pk__in=ranked_ids),
             show_type=True,
             ranked_ids=ranked_ids,
             path=request.path,
         )
         other_pages = Paginator(others, OTHER_PAGES_PER_PAGE).get_page(
-            request.GET.get("other_page")
+            params.get(OTHER_PAGE_PARAMETER)
         )
         context.update(
             listing=listing,

@@ -223,6 +223,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Not allauth's own: invitations an organisation may send (partners.views
+    # counts them with allauth's consume(), keyed by the organisation).
+    "invite_member": "20/h/key",
 }
 # The reverse proxies in front of the web processes, as addresses or networks
 # (e.g. "127.0.0.1" for a proxy on the same machine, "10.0.0.0/8"). Only

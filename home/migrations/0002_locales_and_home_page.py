@@ -19,28 +19,32 @@ def create_locales_and_home(apps, schema_editor):
 
     if HomePage.objects.exists():
         return
-    # Wagtail's first migration makes a "Welcome" page at depth 2.
-    Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
-
-    last_sibling = Page.objects.filter(depth=2).order_by("-path").first()
-    next_position = int(last_sibling.path[-4:]) + 1 if last_sibling else 1
+    # Wagtail's first migration makes a "Welcome" page at depth 2. It becomes
+    # the HomePage where it stands: historical models have none of the tree
+    # methods (add_child), so taking over its place in the tree, rather than
+    # computing a new path by hand, keeps the tree exactly as Wagtail built it.
+    welcome = Page.objects.filter(depth=2, content_type__model="page", slug="home").first()
+    if welcome is None:
+        # Someone removed it: a moderator adds the home page in the admin.
+        return
     home_content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="home")
-    root = Page.objects.get(depth=1)
-    home = HomePage.objects.create(
+    fields = {field.attname: getattr(welcome, field.attname) for field in Page._meta.concrete_fields}
+    fields.update(
         title="Cooperativa",
         draft_title="Cooperativa",
-        slug="home",
-        content_type=home_content_type,
-        path=f"{root.path}{next_position:04d}",
-        depth=2,
-        numchild=0,
+        content_type_id=home_content_type.pk,
         url_path="/home/",
-        locale=default_locale,
+        locale_id=default_locale.pk,
         live=True,
-        intro="Find a way in: from a coffee morning to a paid placement.",
     )
-    root.numchild = Page.objects.filter(depth=2).count()
-    root.save(update_fields=["numchild"])
+    # Saved with its page_ptr set, the HomePage updates the Welcome page's row
+    # and adds its own.
+    home = HomePage(
+        page_ptr_id=welcome.pk,
+        intro="Find a way in: from a coffee morning to a paid placement.",
+        **fields,
+    )
+    home.save()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Cooperativa"},

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
@@ -133,6 +134,18 @@ def page_meta(context):
 def as_og_locale(code):
     """A language code as Open Graph writes it: "it" -> "it_IT"."""
     return og_locale(code)
+
+
+@register.filter
+def html_datetime(value):
+    """A date-time for a <time datetime> attribute, in the current time zone
+    and to the second ("2026-03-01T09:30:00+01:00"). Django's ``date:'c'``
+    writes microseconds, which HTML's datetime syntax does not allow."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
 
 
 class DescriptionMetaNode(template.Node):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -71,6 +71,9 @@ def _menu_targets(request):
                 )
             )
             by_pk, translated = {}, {}
+            # Which hub each target is, if any ("" lists every kind): the
+            # section an opportunity belongs to is its hub, not its host.
+            pages = pages.annotate(hub_kind=F("opportunityindexpage__kind"))
             for page in pages.select_related("locale"):
                 by_pk[page.pk] = page
                 if page.locale.language_code == language:
@@ -86,6 +89,25 @@ def _menu_targets(request):
     return menus
 
 
+def _hub_section(page, targets):
+    """For an opportunity, the kind of the menu hub it belongs to: the hub of
+    its own kind, else the hub of every kind; None when the page is no
+    opportunity or no hub in the menu lists it.
+
+    Opportunities live under their partner's page, so their address says
+    "partners"; people reach them, and look for them again, through the hubs.
+    """
+    from cooperativa.opportunities.models import OpportunityPage
+
+    if not isinstance(page, OpportunityPage):
+        return None
+    kinds = {target.hub_kind for _label, target in targets}
+    for kind in (page.kind, ""):
+        if kind in kinds:
+            return kind
+    return None
+
+
 def _menu(context, menu):
     request = context.get("request")
     if request is None:
@@ -93,13 +115,17 @@ def _menu(context, menu):
     page = current_page(context)
     site = current_site(request)
     root_depth = site.root_page.depth if site else 1
+    targets = _menu_targets(request)[menu]
+    hub = _hub_section(page, targets)
     links = []
-    for label, target in _menu_targets(request)[menu]:
+    for label, target in targets:
         current = ""
         if page is not None and page.pk:
             if target.pk == page.pk:
                 current = "page"
-            elif target.depth > root_depth and page.path.startswith(target.path):
+            elif hub is not None:
+                current = "true" if target.hub_kind == hub else ""
+            elif target.depth > root_depth and page.is_descendant_of(target):
                 current = "true"
         links.append(MenuLink(label or target.title, target.get_url(request), current))
     return links

@@ -22,9 +22,9 @@ def axe_violations(page):
     return results["violations"]
 
 
-def describe(violations, url):
+def describe(violations, url, what="serious or critical"):
     """A report a person can act on: rule, impact, help, and each element."""
-    lines = [f"{len(violations)} serious or critical accessibility violation(s) on {url}:"]
+    lines = [f"{len(violations)} {what} accessibility violation(s) on {url}:"]
     for violation in violations:
         lines.append(
             f"\n* {violation['id']} ({violation['impact']}): {violation['help']}\n"
@@ -47,3 +47,11 @@ def assert_accessible(page):
     """Fail with a readable report if axe finds serious or critical problems."""
     violations = blocking_violations(page)
     assert not violations, describe(violations, page.url)
+
+
+def assert_no_violations(page):
+    """Fail with a readable report if axe finds anything at all, whatever
+    its impact: the standard for public pages, which people in difficult
+    circumstances, on old phones and with assistive technology, rely on."""
+    violations = axe_violations(page)
+    assert not violations, describe(violations, page.url, what="")

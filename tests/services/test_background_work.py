@@ -5,39 +5,16 @@ this test only through Redis, PostgreSQL and SMTP, as in production.
 """
 
 import datetime
-import uuid
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
-from cooperativa.notifications.tasks import publish_scheduled_pages, send_email
+from cooperativa.notifications.tasks import publish_scheduled_pages
 from cooperativa.opportunities.models import CallPage, PlacementPage
 from tests.factories import create_call, create_placement
 from tests.services.support import wait_until
 
 pytestmark = pytest.mark.services
-
-
-def test_email_task_is_sent_by_the_worker_over_smtp(celery_worker, smtp_server, mailoutbox):
-    # Unique per run: a message left in the broker by an earlier run cannot pass for it.
-    subject = f"We received your interest in the laundry placement ({uuid.uuid4().hex[:8]})"
-    body = "Thank you. Cooperativa Il Ponte will write to you within five working days."
-    html_body = "<p>Thank you. Cooperativa Il Ponte will write to you within five working days.</p>"
-
-    result = send_email.delay(subject, body, ["volunteer@example.org"], html_body=html_body)
-
-    mail = smtp_server.wait_for(subject, worker=celery_worker)
-    assert mail.rcpt_tos == ["volunteer@example.org"]
-    assert mail.message["To"] == "volunteer@example.org"
-    assert mail.message["From"] == settings.DEFAULT_FROM_EMAIL
-    assert body in mail.text
-    assert html_body in mail.html
-    celery_worker.wait_for_log(
-        f"Task cooperativa.notifications.tasks.send_email[{result.id}] succeeded"
-    )
-    # Nothing was sent from this process: the broker carried the task.
-    assert mailoutbox == []
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -1,6 +1,9 @@
-"""``{% feed_links as links %}``: the feeds to announce in a page's <head>."""
+"""``{% feed_links as links %}``: the feeds to announce in a page's <head>;
+``{% follow_links listing as links %}``: the same feeds as visible links on a
+hub, keeping its filters."""
 
 from django import template
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -38,5 +41,43 @@ def feed_links(context):
             "href": reverse("feeds_deadlines_ics"),
             "type": "text/calendar",
             "title": _("Deadlines and events (iCal)"),
+        },
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def follow_links(context, listing):
+    """The "Follow" links a hub shows: its RSS and Atom feeds and the
+    calendar of deadlines, as dicts of href, type and label, each keeping
+    the filters chosen on the hub (the feeds apply them with the hub's own
+    filtering code)."""
+    kind = feed_kind_for(context.get("page"))
+    if kind not in FEED_SLUG_BY_KIND:
+        kind = ""
+    slug = FEED_SLUG_BY_KIND[kind]
+    query = listing.filter_params
+    # The calendar covers every kind: a typed hub's calendar keeps to its type.
+    calendar_query = QueryDict(query, mutable=True)
+    if kind:
+        calendar_query["type"] = kind
+
+    def with_query(url, encoded):
+        return f"{url}?{encoded}" if encoded else url
+
+    return [
+        {
+            "href": with_query(reverse(feed_url_name(slug, "rss")), query),
+            "type": "application/rss+xml",
+            "label": _("RSS feed"),
+        },
+        {
+            "href": with_query(reverse(feed_url_name(slug, "atom")), query),
+            "type": "application/atom+xml",
+            "label": _("Atom feed"),
+        },
+        {
+            "href": with_query(reverse("feeds_deadlines_ics"), calendar_query.urlencode()),
+            "type": "text/calendar",
+            "label": _("Calendar of closing dates and events (iCal)"),
         },
     ]
