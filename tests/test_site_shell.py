@@ -388,17 +388,17 @@ def landmark_names(page_soup):
 
 
 @pytest.mark.parametrize(
-    "url, expected",
+    "url, status, expected",
     [
-        ("/search/?q=kitchen", ["Search the site", "What are you looking for?"]),
-        ("/no-such-page/", ["Search the site", "What are you looking for?"]),
-        ("/it/search/?q=cucina", ["Cerca nel sito", "Cosa stai cercando?"]),
-        ("/it/nessuna-pagina/", ["Cerca nel sito", "Cosa stai cercando?"]),
+        ("/search/?q=kitchen", 200, ["Search the site", "What are you looking for?"]),
+        ("/no-such-page/", 404, ["Search the site", "What are you looking for?"]),
+        ("/it/search/?q=cucina", 200, ["Cerca nel sito", "Cosa stai cercando?"]),
+        ("/it/nessuna-pagina/", 404, ["Cerca nel sito", "Cosa stai cercando?"]),
     ],
 )
-def test_search_landmarks_have_distinct_names_in_each_language(client, home, url, expected):
+def test_search_landmarks_have_distinct_names_in_each_language(client, home, url, status, expected):
     translate_page(home)
-    page_soup = soup(client.get(url))
+    page_soup = soup(client.get(url), status=status)
     assert landmark_names(page_soup) == expected
 
 
