@@ -25,13 +25,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cooperativa.core.blocks import BodyBlock
-from cooperativa.core.models import SitePage
-from cooperativa.core.vocabularies import Vocabulary, default_language_only
+from cooperativa.core.models import SitePage, optional_link
+from cooperativa.core.vocabularies import OrderedVocabulary, default_language_only
 from partners.models import PartnerPage
 from partners.serializers import OrganisationSerializer, area_field
 
@@ -107,21 +107,13 @@ def closing_soon_after(on):
     return on + datetime.timedelta(days=CLOSING_SOON_DAYS)
 
 
-class Audience(Vocabulary):
+class Audience(OrderedVocabulary):
     """Who an opportunity is for, kept by moderators in the admin. It
     describes who is welcome, never a person's own situation."""
 
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["position", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class Commitment(models.TextChoices):
@@ -134,20 +126,12 @@ class Commitment(models.TextChoices):
     JOB = "job", _("A job or placement")
 
 
-class Sector(Vocabulary):
+class Sector(OrderedVocabulary):
     """The line of work of an opportunity, kept by moderators in the admin."""
 
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["position", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class OpportunityPage(SitePage):
@@ -200,14 +184,7 @@ class OpportunityPage(SitePage):
         db_index=True,
         help_text=_("The last day to apply or respond. Leave empty if it stays open."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     image_alt = models.CharField(
         _("image description"),
         max_length=200,
