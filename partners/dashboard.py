@@ -95,7 +95,8 @@ def organisation_summaries(memberships):
 
     administered = [m.organisation_id for m in memberships if m.is_admin]
     requests = dict(
-        JoinRequest.objects.filter(organisation__in=administered, decided_at__isnull=True)
+        JoinRequest.objects.undecided()
+        .filter(organisation__in=administered)
         .values_list("organisation")
         .annotate(n=Count("pk"))
     )

@@ -354,12 +354,23 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organisation}"
 
 
+class DecidedQuerySet(models.QuerySet):
+    def undecided(self):
+        """Still waiting for someone to decide."""
+        return self.filter(decided_at__isnull=True)
+
+    def decided(self):
+        return self.filter(decided_at__isnull=False)
+
+
 class Decided(models.Model):
     """Something a person asks for and someone else decides: who decided it
     and when. Undecided while ``decided_at`` is empty."""
 
     decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
     decided_by = optional_link(settings.AUTH_USER_MODEL, _("decided by"))
+
+    objects = DecidedQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -912,9 +912,7 @@ def request_to_join(organisation, user, message=""):
         raise PartnerError(_("You can ask to join approved organisations only."))
     if permissions.is_member(user, organisation):
         raise PartnerError(_("You are already a member of %(name)s.") % {"name": organisation.name})
-    if JoinRequest.objects.filter(
-        user=user, organisation=organisation, decided_at__isnull=True
-    ).exists():
+    if JoinRequest.objects.undecided().filter(user=user, organisation=organisation).exists():
         raise PartnerError(
             _("You have already asked to join %(name)s: its administrators will answer soon.")
             % {"name": organisation.name}
@@ -937,7 +935,7 @@ def request_to_join(organisation, user, message=""):
 @transaction.atomic
 def decide_join_request(join_request, *, by, accept, role=Membership.Role.EDITOR):
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.decided_at:
+    if join_request.decided_at:  # decided since the page was shown
         raise PartnerError(_("This request has already been answered."))
     organisation = join_request.organisation
     join_request.record_decision(by, accepted=bool(accept))
