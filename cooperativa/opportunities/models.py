@@ -221,6 +221,8 @@ class OpportunityPage(SitePage):
     ]
 
     kind_code = "opportunity"
+    take_part_anchor = ""
+    take_part_label = ""
     is_creatable = False
     parent_page_types = ["partners.PartnerPage"]
     subpage_types = []
@@ -302,6 +304,9 @@ class OpportunityPage(SitePage):
 
 class PlacementPage(OpportunityPage):
     kind_code = "placement"
+    # Where the page says how to take part: the closing-soon notice links there.
+    take_part_anchor = "apply"
+    take_part_label = _("How to apply")
 
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
     duration = models.CharField(
@@ -399,6 +404,8 @@ class PlacementPage(OpportunityPage):
 
 class CallPage(OpportunityPage):
     kind_code = "call"
+    take_part_anchor = "respond"
+    take_part_label = _("How to respond")
 
     what_is_asked = RichTextField(_("what we ask"), features=["bold", "link", "ol", "ul"])
     how_to_respond = RichTextField(_("how to respond"), features=["bold", "link", "ol", "ul"])
@@ -451,6 +458,8 @@ class CallPage(OpportunityPage):
 
 class ProjectPage(OpportunityPage):
     kind_code = "project"
+    take_part_anchor = "get-involved"
+    take_part_label = _("Ways to get involved")
 
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")
