@@ -152,3 +152,30 @@ def build_site():
     )
     site.italian_home = translate_page(home_page(), "it", intro=ITALIAN_HOME_INTRO)
     return site
+
+
+# Every kind of public page, as an address on the site build_site() makes:
+# the accessibility, Content Security Policy and security header tests all
+# visit these (adding pages of their own where they need more).
+PUBLIC_PAGES = {
+    "home": lambda site: "/",
+    "home in Italian": lambda site: "/it/",
+    "opportunities hub": lambda site: "/opportunities/",
+    "placements hub": lambda site: "/placements/",
+    "calls hub": lambda site: "/calls/",
+    "projects hub": lambda site: "/projects/",
+    "filtered hub": lambda site: "/placements/?sector=laundry&audience=probation",
+    "placement": lambda site: site.placements["laundry"].url,
+    "call": lambda site: site.calls[0].url,
+    "project": lambda site: site.projects[0].url,
+    "partner directory": lambda site: "/partners/",
+    "partner page": lambda site: site.partners[0].url,
+    "search results": lambda site: "/search/?q=laundry",
+    "standard page": lambda site: site.standard_page.url,
+}
+
+# The sign-in pages anyone may open.
+SIGN_IN_PAGES = {
+    "login": lambda site: "/accounts/login/",
+    "signup": lambda site: "/accounts/signup/",
+}

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_partner_journey import sign_in
+from tests.browser.content import PUBLIC_PAGES, SIGN_IN_PAGES
+from tests.browser.helpers import BROWSER_TEST, sign_in
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     moderator,
@@ -23,10 +24,7 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 MODERATOR_EMAIL = "moderatrice@cooperativa.example.org"
 
@@ -41,23 +39,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 FAILED_LOAD = re.compile(r"Failed to load resource: the server responded with a status of (\d+)")
 
-PUBLIC_PAGES = {
-    "home": lambda site: "/",
-    "opportunities hub": lambda site: "/opportunities/",
-    "placements hub": lambda site: "/placements/",
-    "calls hub": lambda site: "/calls/",
-    "projects hub": lambda site: "/projects/",
-    "filtered hub": lambda site: "/placements/?sector=laundry&audience=probation",
-    "placement": lambda site: site.placements["laundry"].url,
-    "call": lambda site: site.calls[0].url,
-    "project": lambda site: site.projects[0].url,
-    "partner directory": lambda site: "/partners/",
-    "partner page": lambda site: site.partners[0].url,
-    "search with results": lambda site: "/search/?q=laundry",
-    "standard page": lambda site: site.standard_page.url,
-    "login": lambda site: "/accounts/login/",
-    "signup": lambda site: "/accounts/signup/",
-    "home in Italian": lambda site: "/it/",
+PAGES = {
+    **PUBLIC_PAGES,
+    **SIGN_IN_PAGES,
     "placements hub in Italian": lambda site: site.italian_hub_url,
 }
 
@@ -147,7 +131,7 @@ def watch(page):
 def test_public_pages_keep_to_the_policy(watch, site):
     site.italian_hub_url = translate_page(site.hubs["placement"], "it").url
 
-    for kind, url in PUBLIC_PAGES.items():
+    for kind, url in PAGES.items():
         watch.visit(url(site))
         assert not watch.problems, f"{kind}:\n" + "\n".join(watch.problems)
         if kind == "placement":

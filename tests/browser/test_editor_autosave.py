@@ -5,9 +5,7 @@ arrives must save into that page, not fail on the slug it already holds."""
 import contextlib
 from urllib.parse import urlsplit
 
-import pytest
-
-from tests.browser.test_partner_journey import sign_in
+from tests.browser.helpers import BROWSER_TEST, sign_in
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -16,10 +14,7 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_save_draft_right_after_autosave_saves_the_autosaved_page(page):

@@ -11,15 +11,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.browser.accessibility import assert_no_violations
+from tests.browser.helpers import BROWSER_TEST
 from tests.factories import translate_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

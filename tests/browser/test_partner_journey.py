@@ -3,14 +3,12 @@ email, register the organisation, get approved by a moderator, set up the
 authenticator app, write a draft placement in the editor, and find another
 organisation's page closed."""
 
-import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
-from django.core import mail
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.helpers import BROWSER_TEST, sign_in, submit, wait_for_email
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -21,42 +19,11 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 PARTNER_EMAIL = "giulia@ilforno.example.it"
 PARTNER_PASSWORD = "Forno e lavanderia 2026!"
 MODERATOR_EMAIL = "moderatrice@cooperativa.example.org"
-
-
-def wait_for_email(to, pattern, timeout=10.0):
-    """The first link matching ``pattern`` in an email to ``to``. The live
-    server sends from its own thread, after its transaction commits."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for message in mail.outbox:
-            if to in message.to and (match := re.search(pattern, message.body)):
-                return match.group(0)
-        time.sleep(0.1)
-    raise AssertionError(f"no email to {to} with {pattern!r}: {[m.subject for m in mail.outbox]}")
-
-
-def submit(page, form_selector):
-    with page.expect_navigation():
-        page.locator(form_selector).locator("button[type=submit]").first.click()
-
-
-def sign_in(page, email, password, next_url, secret=None):
-    page.goto(f"/accounts/login/?next={next_url}")
-    form = "main form:has(input[name=password])"
-    page.locator(f"{form} input[name=login]").fill(email)
-    page.locator(f"{form} input[name=password]").fill(password)
-    submit(page, form)
-    if secret:
-        page.locator("main input[name=code]").fill(totp_code(secret))
-        submit(page, "main form:has(input[name=code])")
 
 
 @pytest.fixture
