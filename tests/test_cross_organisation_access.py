@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from partners import services
 from partners.models import Organisation, PartnerPage
@@ -32,7 +32,7 @@ from tests.factories import (
     verified_user,
     with_mfa,
 )
-from tests.helpers import built_once, partner_page_post, sign_in
+from tests.helpers import built_once, partner_page_post, placement_post, sign_in
 
 Y, N = True, False
 ROLES = ["member of A", "admin of A", "member of B", "moderator", "anonymous"]
@@ -235,34 +235,11 @@ def test_embedding_another_organisations_image_says_why(member_of_b, world):
 def test_another_organisations_image_in_an_image_field_is_refused(member_of_b, world):
     placement = create_placement(parent=world.page_b)
     response = member_of_b.post(
-        f"/admin/pages/{placement.pk}/edit/", _placement_post(placement, image=world.image_a.pk)
+        f"/admin/pages/{placement.pk}/edit/", placement_post(placement, image=world.image_a.pk)
     )
     assert response.status_code == 200
     assert "belongs to another organisation" in response.context["form"].errors["image"][0]
     assert _latest(placement).image_id is None
-
-
-def _placement_post(page, **fields):
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "commitment": page.commitment,
-            "sector": page.sector_id,
-            "audiences": [audience.pk for audience in page.audiences.all()],
-            "area": page.area_id,
-            "image_alt": "People at work",
-            "hours_per_week": page.hours_per_week,
-            "duration": page.duration,
-            "places": page.places,
-            "closes_on": page.closes_on.isoformat(),
-            "how_to_apply": rich_text(page.how_to_apply),
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
 
 
 @pytest.mark.django_db

@@ -93,6 +93,35 @@ def sign_in_by_session(page, live_server, user, *, mfa=False, recently=True):
     )
 
 
+# --- Wagtail's page editor -------------------------------------------------------------
+
+NEW_PLACEMENT_TITLE = "Baker's assistant"
+
+
+def fill_in_placement(page, area="Torino (TO)"):
+    """Fill in the required facts of a new placement, titled
+    NEW_PLACEMENT_TITLE, in the page editor."""
+    page.locator("#id_title").fill(NEW_PLACEMENT_TITLE)
+    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
+    page.locator("#id_commitment").select_option(index=1)
+    page.locator("#id_sector").select_option(index=1)
+    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
+    page.locator("#id_area").select_option(label=area)
+    page.locator("#id_hours_per_week").fill("16")
+    page.locator("#id_duration").fill("6 months")
+
+
+def write_how_to_apply(page):
+    """Type the placement's "how to apply" in its rich text editor."""
+    page.locator("[data-contentpath='how_to_apply'] [contenteditable='true']").click()
+    page.keyboard.type("Ask your probation officer to call us.")
+
+
+def save_draft(page):
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").first.click()
+
+
 def wait_for_email(to, pattern, timeout=10.0):
     """The first match of ``pattern`` (a link) in an email to ``to``. The live
     server sends from its own thread, after its transaction commits."""

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.content import PUBLIC_PAGES, SIGN_IN_PAGES
-from tests.browser.helpers import BROWSER_TEST, sign_in
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    NEW_PLACEMENT_TITLE,
+    fill_in_placement,
+    save_draft,
+    sign_in,
+    write_how_to_apply,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     moderator,
@@ -156,31 +163,20 @@ def test_editor_creates_and_edits_a_placement_within_the_policy(watch, site):
 
     # A new placement, with the image chooser opened on the way.
     watch.visit(f"/admin/pages/add/opportunities/placementpage/{partner_page.pk}/", admin=True)
-    page.locator("#id_title").fill("Baker's assistant")
-    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
-    page.locator("#id_commitment").select_option(index=1)
-    page.locator("#id_sector").select_option(index=1)
-    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
-    page.locator("#id_area").select_option(index=1)
-    page.locator("#id_hours_per_week").fill("16")
-    page.locator("#id_duration").fill("6 months")
+    fill_in_placement(page)
     page.locator("[data-contentpath='image']").get_by_role("button", name="Choose an image").click()
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("heading").first.wait_for()
     chooser.get_by_role("button", name="Close").first.click()
-    how_to_apply = page.locator("[data-contentpath='how_to_apply'] [contenteditable='true']")
-    how_to_apply.click()
-    page.keyboard.type("Ask your probation officer to call us.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
-    placement = PlacementPage.objects.get(title="Baker's assistant")
+    write_how_to_apply(page)
+    save_draft(page)
+    placement = PlacementPage.objects.get(title=NEW_PLACEMENT_TITLE)
     watch.settle()
 
     # Edit it again.
     watch.visit(f"/admin/pages/{placement.pk}/edit/", admin=True)
     page.locator("#id_summary").fill("Learn to bake bread, three mornings a week.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
+    save_draft(page)
     watch.settle()
 
     # The user bar on a public page, as an editor sees it.

@@ -8,7 +8,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.accessibility import assert_accessible
-from tests.browser.helpers import BROWSER_TEST, sign_in, submit, wait_for_email
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    NEW_PLACEMENT_TITLE,
+    fill_in_placement,
+    save_draft,
+    sign_in,
+    submit,
+    wait_for_email,
+    write_how_to_apply,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -115,20 +124,10 @@ def test_partner_signs_up_is_approved_and_edits_only_its_own_pages(
 
     # 5. A draft placement under its own partner page.
     page.goto(f"/admin/pages/add/opportunities/placementpage/{partner_page.pk}/")
-    page.locator("#id_title").fill("Baker's assistant")
-    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
-    page.locator("#id_commitment").select_option(index=1)
-    page.locator("#id_sector").select_option(index=1)
-    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
-    page.locator("#id_area").select_option(label="Torino (TO)")
-    page.locator("#id_hours_per_week").fill("16")
-    page.locator("#id_duration").fill("6 months")
-    how_to_apply = page.locator("[data-contentpath='how_to_apply'] [contenteditable='true']")
-    how_to_apply.click()
-    page.keyboard.type("Ask your probation officer to call us.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
-    placement = PlacementPage.objects.get(title="Baker's assistant")
+    fill_in_placement(page)
+    write_how_to_apply(page)
+    save_draft(page)
+    placement = PlacementPage.objects.get(title=NEW_PLACEMENT_TITLE)
     assert not placement.live
     assert placement.get_parent().pk == partner_page.pk
 
