@@ -169,11 +169,7 @@ def accept_invitation(request, token):
 def _membership(request, slug, *, admin=False):
     """The request user's membership of the organisation, or 404; with
     admin=True, 403 for members who are not administrators."""
-    membership = (
-        Membership.objects.select_related("organisation")
-        .filter(user=request.user, organisation__slug=slug)
-        .first()
-    )
+    membership = permissions.memberships_of(request.user).filter(organisation__slug=slug).first()
     if membership is None:
         raise Http404
     if admin and not permissions.can_manage(request.user, membership.organisation):
@@ -200,11 +196,7 @@ def _render(request, page, membership, title=None, *, status=200, **extra):
 @login_required
 @require_safe
 def manage(request):
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+    memberships = permissions.memberships_of(request.user)
     return render(
         request,
         "partners/manage/index.html",
