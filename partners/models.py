@@ -576,6 +576,7 @@ class PartnerPage(SitePage):
         "opportunities.PlacementPage",
         "opportunities.CallPage",
         "opportunities.ProjectPage",
+        "community.NetworkPage",
     ]
 
     class Meta:
