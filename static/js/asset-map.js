@@ -45,7 +45,14 @@
     section.hidden = false;
     var canvas = section.querySelector(".asset-map__canvas");
     var status = section.querySelector(".asset-map__status");
-    var map = L.map(canvas, { keyboard: true, scrollWheelZoom: false, maxBounds: [[30, 0], [52, 25]] });
+    // Clustering needs a maximum zoom even when no tile layer sets one.
+    var map = L.map(canvas, {
+      keyboard: true,
+      scrollWheelZoom: false,
+      minZoom: 4,
+      maxZoom: 18,
+      maxBounds: [[30, 0], [52, 25]]
+    });
     map.fitBounds(ITALY);
     if (section.dataset.tiles) {
       L.tileLayer(section.dataset.tiles, {
@@ -77,7 +84,7 @@
       });
     }
     map.on("popupopen", function (event) {
-      var link = event.popup.getElement().querySelector("a");
+      var link = event.popup.getElement().querySelector(".asset-map__popup a");
       if (link) { link.focus(); }
     });
     fetch(section.dataset.geojson, { headers: { Accept: "application/geo+json" } })
@@ -98,7 +105,11 @@
         labelClusters();
         if (data.truncated) { status.textContent = section.dataset.truncated; }
       })
-      .catch(function () { section.hidden = true; });
+      .catch(function (error) {
+        // The list is still there: hide a map that could not be drawn.
+        section.hidden = true;
+        if (window.console) { window.console.error(error); }
+      });
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -14,7 +14,7 @@
     var latitude = form.querySelector("[name=latitude]");
     var longitude = form.querySelector("[name=longitude]");
     picker.hidden = false;
-    var map = L.map(picker.querySelector(".place-picker__canvas"), { keyboard: true });
+    var map = L.map(picker.querySelector(".place-picker__canvas"), { keyboard: true, minZoom: 4, maxZoom: 19 });
     if (picker.dataset.tiles) {
       L.tileLayer(picker.dataset.tiles, { maxZoom: 19, attribution: picker.dataset.attribution }).addTo(map);
     } else {
