@@ -533,6 +533,7 @@ class PartnerPage(SitePage):
         "opportunities.PlacementPage",
         "opportunities.CallPage",
         "opportunities.ProjectPage",
+        "community.NetworkPage",
     ]
 
     class Meta:

@@ -192,6 +192,8 @@ def test_navigation_and_contact_settings(loaded):
         "calls",
         "projects",
         "partners",
+        "map",
+        "networks",
         "about",
     ]
     assert [item.page.slug for item in FooterItem.objects.order_by("sort_order")] == [
@@ -349,3 +351,39 @@ def test_admin_account_with_the_flag_or_in_debug(loaded, args):
     run_load_demo("--with-admin")
     user.refresh_from_db()
     assert user.check_password("something only I know 42")
+
+
+# --- Community: the map and the networks ----------------------------------------
+
+
+def test_places_and_assets_in_the_four_towns_with_a_town_only_circle(loaded, client):
+    from cooperativa.community.models import Asset, NetworkPage, Place
+
+    provinces = set(Place.objects.values_list("area__province", flat=True))
+    assert {"TO", "BO", "PD", "BA"} <= provinces
+    assert Asset.objects.count() >= 10
+    circle = Place.objects.get(town_only=True, organisation__kind="mentoring")
+    # Published at its town's centre, never at its own position.
+    assert (circle.public_latitude, circle.public_longitude) != (circle.latitude, circle.longitude)
+    assert (circle.public_latitude, circle.public_longitude) == (
+        circle.area.centre.latitude,
+        circle.area.centre.longitude,
+    )
+    data = client.get("/map/assets.geojson").json()
+    assert data["count"] == Asset.objects.count()
+    assert str(circle.latitude) not in client.get("/map/assets.geojson").content.decode()
+    kinds = {
+        (page.network_kind, page.locale.language_code)
+        for page in NetworkPage.objects.live().select_related("locale")
+    }
+    assert kinds == {
+        (kind, language) for kind in NetworkPage.Kind.values for language in ("en", "it")
+    }
+
+
+def test_the_map_and_the_networks_in_both_languages(loaded, client):
+    for url in ("/map/", "/it/mappa/", "/networks/", "/it/reti/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "Mentori volontari" in client.get("/it/reti/").content.decode()
+    assert client.get("/it/map/assets.geojson").json()["count"] > 0

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "cooperativa.notifications",
     "cooperativa.opportunities",
     "cooperativa.search",
+    "cooperativa.community",
     "home",
     "partners",
     # Wagtail
@@ -435,6 +436,26 @@ def media_origins():
     return [origin for origin in origins if origin]
 
 
+# --- Community map -------------------------------------------------------------
+
+# The asset map's background tiles ({z}/{x}/{y} URL template) and their
+# attribution. OpenStreetMap's standard tiles by default; empty draws the map
+# on the vendored outline of Italy's regions only (tests, offline sites).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
+
+def tile_origins():
+    """The tile server's origin, which the map's images come from."""
+    parts = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+    if not parts.scheme or not parts.netloc:
+        return []
+    return [f"{parts.scheme}://{parts.netloc}".replace("://a.", "://*.")]
+
+
 # Content Security Policy (django-csp): everything comes from this site, no
 # inline script or style (CSS lives in static/css/site.css) and nothing from
 # a CDN. A nonce is added only where a page asks for one (the 500 page's
@@ -443,7 +464,7 @@ _csp_directives = {
     "default-src": [SELF],
     "script-src": [SELF],
     "style-src": [SELF, NONCE],
-    "img-src": [SELF, "data:", *media_origins()],
+    "img-src": [SELF, "data:", *media_origins(), *tile_origins()],
     "object-src": [NONE],
     "base-uri": [SELF],
     "form-action": [SELF],

@@ -38,6 +38,10 @@ def translate_site(site):
     italian["call"] = translate_page(site.calls[0])
     italian["project"] = translate_page(site.projects[0])
     italian["standard"] = translate_page(site.standard_page)
+    italian["map"] = translate_page(site.map_page, title="Mappa della comunità", slug="mappa")
+    italian["networks"] = translate_page(site.network_index, title="Reti di sostegno", slug="reti")
+    italian["partner (uepe)"] = translate_page(site.partners[1])
+    italian["network"] = translate_page(site.networks[0], slug="circoli")
     return italian
 
 
@@ -58,6 +62,11 @@ def public_pages(site):
         ("partner profile", site.partners[0].url, 200),
         ("search", "/search/?q=laundry", 200),
         ("standard page", site.standard_page.url, 200),
+        ("community map", site.map_page.url, 200),
+        ("filtered community map", f"{site.map_page.url}?asset=jobs&area=torino", 200),
+        ("network hub", site.network_index.url, 200),
+        ("network", site.networks[0].url, 200),
+        ("partner with places and networks", site.partners[1].url, 200),
         ("not found", "/this-page-does-not-exist/", 404),
         ("login", "/accounts/login/", 200),
         ("signup", "/accounts/signup/", 200),
@@ -74,6 +83,9 @@ def public_pages(site):
         ("partner profile (it)", italian["partner"].url, 200),
         ("search (it)", "/it/search/?q=lavanderia", 200),
         ("standard page (it)", italian["standard"].url, 200),
+        ("community map (it)", italian["map"].url, 200),
+        ("network hub (it)", italian["networks"].url, 200),
+        ("network (it)", italian["network"].url, 200),
         ("not found (it)", "/it/questa-pagina-non-esiste/", 404),
         # Account pages answer in the language of the page people came from.
         ("login (it)", "/accounts/login/?next=/it/", 200),
