@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/", include(feeds.urlpatterns)),
     path("me/", include(accounts_urls.me_patterns)),
+    path("partners/manage/", include("cooperativa.codesign.urls")),
     path("partners/", include("partners.urls")),
     # Wagtail's login for private pages (a password-only Django LoginView).
     path(

@@ -298,3 +298,16 @@ def login_with_mfa(client, user):
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     return client
+
+
+def name_partners(project, *organisations):
+    """Name ``organisations`` as partners of ``project`` and record that
+    each accepted, as co-design asks before anyone is named publicly.
+    Republishes the project."""
+    from cooperativa.codesign import services as codesign
+
+    project.partner_organisations.add(*organisations)
+    project.save_revision().publish()
+    for partnership in codesign.ask_named_partners(project, by=None):
+        codesign.answer(partnership, by=None, accept=True)
+    return project
