@@ -124,6 +124,14 @@ def grant_editing(partnership):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def grant_editing_of_project(page):
+    """Every accepted partner of ``page``'s project may edit it (all its languages)."""
+    for partnership in (
+        Partnership.objects.for_project(page).accepted().select_related("organisation")
+    ):
+        grant_editing(partnership)
+
+
 def withdraw_editing(partnership):
     group = partnership.organisation.group
     if group is None:

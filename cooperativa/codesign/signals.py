@@ -7,11 +7,14 @@ through notify()), so Wagtail's two notifiers are wrapped to stay silent on
 Co-design workflow states and keep working for every other workflow.
 """
 
+from django.db.models.signals import post_save
 from wagtail.admin import signal_handlers as wagtail_notifiers
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from cooperativa.opportunities.models import ProjectPage
 from partners import signals as partner_signals
+from partners.models import PartnerPage
 
 WAGTAIL_NOTIFIERS = {
     workflow_rejected: (
@@ -58,6 +61,22 @@ def on_page_published(sender, instance, revision=None, user=None, **kwargs):
     services.record_stage(instance, by=user)
 
 
+def on_partner_page_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A partner page added later (a new language) follows the workflow too."""
+    from . import services
+
+    if created and not raw and instance.organisation.is_approved:
+        services.apply_workflow(instance.organisation)
+
+
+def on_project_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A new translation of a project: its accepted partners may edit it too."""
+    from . import services
+
+    if created and not raw:
+        services.grant_editing_of_project(instance)
+
+
 def on_organisation_approved(sender, organisation, by=None, **kwargs):
     from . import services
 
@@ -83,5 +102,7 @@ def connect():
     workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState)
     workflow_approved.connect(on_workflow_approved, sender=WorkflowState)
     page_published.connect(on_page_published)
+    post_save.connect(on_partner_page_saved, sender=PartnerPage)
+    post_save.connect(on_project_saved, sender=ProjectPage)
     partner_signals.organisation_approved.connect(on_organisation_approved)
     partner_signals.organisation_suspended.connect(on_organisation_suspended)
