@@ -241,33 +241,36 @@ def act(task_state, user, action_name, comment=""):
     organisations = [organisation for organisation in due(task_state) if organisation.pk in mine]
     if not organisations:
         raise PermissionDenied
+    record(task_state, organisations, by=user, approve=action_name == "approve", comment=comment)
+
+
+def record(task_state, organisations, *, by, approve, comment=""):
+    """Record the answer of ``organisations`` (due in this step) on the
+    version under review, log each, and move the workflow on: a request for
+    changes sends the page back to its author; the last sign-off passes."""
     page = _page(task_state).specific
     revision = page.get_latest_revision()
-    decision = (
-        SignOff.Decision.APPROVED
-        if action_name == "approve"
-        else SignOff.Decision.CHANGES_REQUESTED
-    )
+    decision = SignOff.Decision.APPROVED if approve else SignOff.Decision.CHANGES_REQUESTED
     for organisation in organisations:
         SignOff.objects.create(
             task_state=task_state,
             organisation=organisation,
             revision=revision,
             decision=decision,
-            by=user,
+            by=by,
             comment=comment,
         )
         log(
             page,
-            "codesign.sign_off" if action_name == "approve" else "codesign.request_changes",
-            user=user,
+            "codesign.sign_off" if approve else "codesign.request_changes",
+            user=by,
             revision=revision,
             data={"organisation": organisation.name, "comment": comment},
         )
-    if action_name == "reject":
-        task_state.reject(user=user, comment=comment)
+    if not approve:
+        task_state.reject(user=by, comment=comment)
     elif not due(task_state):
-        task_state.approve(user=user, comment=comment)
+        task_state.approve(user=by, comment=comment)
 
 
 def recheck(page, user=None):
