@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("feeds/", include(feeds.urlpatterns)),
     path("me/", include(accounts_urls.me_patterns)),
     path("partners/manage/<slug:slug>/places/", include("cooperativa.community.urls")),
+    path("partners/manage/", include("cooperativa.codesign.urls")),
     path("partners/", include("partners.urls")),
     # Wagtail's login for private pages (a password-only Django LoginView).
     path(

@@ -39,7 +39,7 @@ from cooperativa.core.notify import absolute_url as _absolute
 from cooperativa.core.notify import notify
 from cooperativa.core.notify import subject as _subject
 
-from . import lifecycle, permissions
+from . import lifecycle, permissions, signals
 from .errors import PartnerError
 from .models import (
     RESERVED_SLUGS,
@@ -437,6 +437,9 @@ def approve_organisation(organisation, *, approved_by):
     organisation.moderation_note = ""
     organisation.save()
     sync_group(organisation)
+    signals.organisation_approved.send(
+        sender=Organisation, organisation=organisation, by=approved_by
+    )
 
     if not was_approved:
         log(organisation, "partners.approve", user=approved_by)
@@ -688,6 +691,7 @@ def suspend_organisation(organisation, *, by, reason):
         UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
     _move(organisation, "suspend", note=reason, suspended_revisions=suspended_revisions)
     sync_group(organisation)
+    signals.organisation_suspended.send(sender=Organisation, organisation=organisation, by=by)
     log(organisation, "partners.suspend", user=by)
     _tell(
         organisation_admins(organisation),

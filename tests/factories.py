@@ -412,3 +412,16 @@ def create_network(parent=None, **fields):
         meeting.setdefault("area", fields["area"])
         page.meetings.add(page.meetings.model(**meeting))
     return add_child(parent, page)
+
+
+def name_partners(project, *organisations):
+    """Name ``organisations`` as partners of ``project`` and record that
+    each accepted, as co-design asks before anyone is named publicly.
+    Republishes the project."""
+    from cooperativa.codesign import services as codesign
+
+    project.partner_organisations.add(*organisations)
+    project.save_revision().publish()
+    for partnership in codesign.ask_named_partners(project, by=None):
+        codesign.answer(partnership, by=None, accept=True)
+    return project

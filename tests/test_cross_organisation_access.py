@@ -29,6 +29,7 @@ from tests.factories import (
     create_placement,
     create_project,
     moderator,
+    name_partners,
     verified_user,
     with_mfa,
 )
@@ -293,8 +294,7 @@ def test_public_api_leaves_out_unused_uploads(client, world):
 @pytest.mark.django_db
 def test_a_suspended_organisation_is_no_longer_credited_or_its_images_listed(client, world):
     project = world.project_b
-    project.partner_organisations.add(world.a)
-    project.save_revision().publish()
+    name_partners(project, world.a)
     ids = _ids(client.get("/api/v2/images/", {"limit": 50}))
     assert world.image_a.pk in ids
     before = client.get(project.url).content.decode()

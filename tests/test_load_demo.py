@@ -122,7 +122,9 @@ def test_organisations_of_many_kinds_each_with_a_page_in_both_languages(loaded):
         # Approved through the partners service: its members can edit its
         # pages in both languages and use its own media collection.
         assert organisation.collection_id
-        permitted = GroupPagePermission.objects.filter(group=organisation.group)
+        permitted = GroupPagePermission.objects.filter(
+            group=organisation.group, permission__codename="add_page"
+        )
         assert set(permitted.values_list("page", flat=True)) == {page.pk for page in pages}
     assert Area.objects.filter(province__in=["TO", "BO", "PD", "BA"]).count() >= 8
 
@@ -387,3 +389,31 @@ def test_the_map_and_the_networks_in_both_languages(loaded, client):
         assert response.status_code == 200, url
     assert "Mentori volontari" in client.get("/it/reti/").content.decode()
     assert client.get("/it/map/assets.geojson").json()["count"] > 0
+
+
+def test_one_project_waits_for_a_sign_off_and_one_was_published_with_its_timeline(loaded):
+    """Co-design in the demo, in both languages: one project in co-design
+    with a partner's sign-off still due, one published through the whole
+    workflow with a dated timeline and the day each partner agreed."""
+    from django.test import Client
+
+    from cooperativa.codesign import signoff
+    from home.demo.loader import demo_key
+
+    pending = ProjectPage.objects.get(
+        translation_key=demo_key("project:torino-job-desk"), locale=locale("en")
+    )
+    task_state = signoff.current_sign_off_state(pending)
+    assert [organisation.slug for organisation in signoff.due(task_state)] == ["cerchi-aperti"]
+    assert pending.get_translation(locale("it")).live
+
+    for language, agreed in (("en", "agreed on"), ("it", "ha approvato il")):
+        page = ProjectPage.objects.get(
+            translation_key=demo_key("project:garden-to-market"), locale=locale(language)
+        )
+        assert page.live
+        if language == "en":  # the Italian page is its translation, published after
+            assert page.workflow_states.get().status == "approved"
+        html = Client().get(page.url).content.decode()
+        assert html.count('<ol class="timeline') == 1
+        assert html.count(agreed) == 3

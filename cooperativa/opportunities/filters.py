@@ -95,15 +95,7 @@ class OrganisationScope:
 
 
 def _partnered_q(chosen):
-    through = ProjectPage.partner_organisations.through
-    return (
-        Q(
-            pk__in=through.objects.filter(organisation_id=chosen.organisation.pk).values(
-                "projectpage_id"
-            )
-        )
-        & ~chosen.hosted_q()
-    )
+    return ProjectPage.crediting_q(chosen.organisation.pk) & ~chosen.hosted_q()
 
 
 ORGANISATION_SCOPES = (

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cooperativa.accounts",
     "cooperativa.notifications",
     "cooperativa.opportunities",
+    "cooperativa.codesign",
     "cooperativa.search",
     "cooperativa.community",
     "home",

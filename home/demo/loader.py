@@ -48,6 +48,7 @@ from cooperativa.opportunities.models import (
     OpportunityIndexPage,
     PlacementPage,
     ProjectPage,
+    ProjectStageChange,
     ProjectUpdate,
     Sector,
 )
@@ -75,6 +76,7 @@ VOCABULARIES = {"areas": Area}
 # dates and relations; every other shared key is set on the page as it is.
 NOT_FIELDS = {"key", "host", "area", "sector", "audiences", "image", "support", "event", "partners"}
 NOT_FIELDS |= {"linked", "updates", "starts_in", "closes_in", "ends_in", "en", "it"}
+NOT_FIELDS |= {"consent", "codesign", "signed", "stages"}
 
 
 class DemoError(Exception):
@@ -429,6 +431,8 @@ class DemoLoader:
             if prepare:
                 prepare(page, "en", item)
             english = self._publish_new(self.partner_pages["en"][item["host"]], page, key)
+            if model is ProjectPage:
+                self._codesign(english, item)
 
         def prepare_italian(page, language):
             page.first_published_at = english.first_published_at
@@ -458,6 +462,38 @@ class DemoLoader:
             )
             for update in item["updates"]
         ]
+        page.stage_changes = [
+            ProjectStageChange(
+                date=self.today - datetime.timedelta(days=change["days_ago"]),
+                stage=change["stage"],
+                note=change[language],
+            )
+            for change in item.get("stages", [])
+        ]
+
+    def _codesign(self, page, item):
+        """Co-design through its services: the named partners are asked and
+        (unless the data leaves the question open) accept; a project may then
+        wait for sign-offs or go through the whole Co-design workflow."""
+        from cooperativa.codesign import services, signoff
+
+        for partnership in services.ask_named_partners(page, by=None):
+            if item.get("consent") != "asked":
+                services.answer(partnership, by=None, accept=True)
+        if "codesign" not in item:
+            return
+        workflow_state = page.get_workflow().start(page, None)
+        task_state = signoff.current_sign_off_state(page)
+        signed = item.get("signed")
+        organisations = signoff.due(task_state)
+        if signed is not None:
+            organisations = [org for org in organisations if org.slug in signed]
+        signoff.record(task_state, organisations, by=None, approve=True)
+        if item["codesign"] == "published":
+            # The panel (skipped while it has no members) and the moderators.
+            while workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+                workflow_state.current_task_state.specific.approve(user=None)
+                workflow_state.refresh_from_db()
 
     # --- Community: the map, places and assets, networks ----------------------
 
