@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
     path("feeds/", include(feeds.urlpatterns)),
+    path("", include("cooperativa.participation.urls")),
     path("me/", include(accounts_urls.me_patterns)),
     path("partners/", include("partners.urls")),
     # Wagtail's login for private pages (a password-only Django LoginView).
