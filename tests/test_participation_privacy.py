@@ -217,3 +217,14 @@ def test_the_privacy_statement_gives_the_periods_of_the_settings(inbox, settings
     host, _editor, _placement = inbox
     statement = services.consent_statement(host)
     assert "6 months" in statement and "10 days" in statement
+
+
+def test_the_privacy_page_states_the_periods_of_the_settings(client, home, settings):
+    from tests.factories import create_standard_page
+
+    settings.PARTICIPATION_RETENTION_MONTHS = 9
+    settings.PARTICIPATION_WITHDRAWN_RETENTION_DAYS = 14
+    page = create_standard_page(home, title="Privacy", slug="privacy")
+    text = client.get(page.url).content.decode()
+    assert "deleted 9 months after the opportunity closes" in text
+    assert "deleted 14 days after you withdraw it" in text

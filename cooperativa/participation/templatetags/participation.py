@@ -7,7 +7,7 @@ as the partner page loads the opportunities' tag that lists its work.
 
 from django import template
 
-from .. import permissions
+from .. import permissions, services
 from ..views import RESPONDING_TYPES
 
 register = template.Library()
@@ -23,4 +23,13 @@ def respond_links(context, page):
         "organisation": organisation,
         "responds_here": isinstance(page, RESPONDING_TYPES) and page.is_open,
         "can_refer": user is not None and permissions.can_refer(user),
+    }
+
+
+@register.inclusion_tag("participation/includes/retention_notice.html")
+def retention_notice():
+    """How long responses are kept, from the settings, for the privacy page."""
+    return {
+        "months": services.retention_months(),
+        "days": services.withdrawn_retention_days(),
     }
