@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("feeds/networks/<int:pk>.ics", community_feeds.network_ics, name="feeds_network_ics"),
     path("map/assets.geojson", community_listing.geojson, name="community_geojson"),
     path("feeds/", include(feeds.urlpatterns)),
+    path("", include("cooperativa.participation.urls")),
     path("me/", include(accounts_urls.me_patterns)),
     path("partners/manage/<slug:slug>/places/", include("cooperativa.community.urls")),
     path("partners/manage/", include("cooperativa.codesign.urls")),

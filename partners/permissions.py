@@ -34,6 +34,15 @@ def is_member(user, organisation):
     return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
+def member_organisations(user):
+    """The organisations the person belongs to, in any role."""
+    from .models import Organisation
+
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user)
+
+
 def is_admin(user, organisation):
     """Whether the person is one of the organisation's administrators."""
     if not getattr(user, "is_authenticated", False) or organisation is None:

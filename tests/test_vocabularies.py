@@ -10,7 +10,7 @@ from django.forms import modelform_factory
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cooperativa.opportunities.models import Audience, PlacementPage, Sector
 from partners.models import Area, AssetType, PartnerPage
@@ -116,6 +116,8 @@ def test_a_moderator_adds_an_area_and_a_partner_publishes_in_it(people):
                 "closes_on": closes_on.isoformat(),
                 "how_to_apply": rich_text("<p>Write to us.</p>"),
                 "body": streamfield([]),
+                # The participation panel the editor shows, left empty.
+                "justice_status_questions": inline_formset([]),
                 "action-submit": "Submit for moderation",
             }
         )

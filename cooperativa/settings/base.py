@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "cooperativa.notifications",
     "cooperativa.opportunities",
     "cooperativa.codesign",
+    "cooperativa.participation",
     "cooperativa.search",
     "cooperativa.community",
     "home",
@@ -228,6 +229,10 @@ ACCOUNT_RATE_LIMITS = {
     # Not allauth's own: invitations an organisation may send (partners.views
     # counts them with allauth's consume(), keyed by the organisation).
     "invite_member": "20/h/key",
+    # Not allauth's own: responses to placements and calls (participation.views),
+    # per address, generous enough for a probation office or a prison's
+    # education room where many people share one address.
+    "respond": "30/m/ip,300/h/ip",
 }
 # The reverse proxies in front of the web processes, as addresses or networks
 # (e.g. "127.0.0.1" for a proxy on the same machine, "10.0.0.0/8"). Only
@@ -335,7 +340,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cooperativa.notifications.tasks.purge_sent_emails",
         "schedule": 24 * 60 * 60.0,
     },
+    # Responses past their retention period (PARTICIPATION_RETENTION_*).
+    "purge-expired-responses": {
+        "task": "cooperativa.participation.tasks.purge_expired_responses",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
+
+# --- Participation ------------------------------------------------------------
+
+# Responses to placements and calls are deleted this many months after their
+# opportunity closes, and this many days after the person withdraws them
+# (the privacy page and every response form state both).
+PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "12"))
+PARTICIPATION_WITHDRAWN_RETENTION_DAYS = int(
+    os.environ.get("PARTICIPATION_WITHDRAWN_RETENTION_DAYS", "30")
+)
+# A response form sent sooner than this after it was opened is a robot's.
+PARTICIPATION_MIN_FILL_SECONDS = 3
 
 # Wagtail's own background work (search and reference index updates) runs
 # inline, inside the request's transaction handling: a queued backend would
