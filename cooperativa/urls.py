@@ -28,6 +28,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cooperativa.accounts import urls as accounts_urls
+from cooperativa.alerts import urls as alerts_urls
 from cooperativa.opportunities import feeds
 from cooperativa.opportunities.api import api_router
 from cooperativa.search import views as search_views
@@ -57,7 +58,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
     path("feeds/", include(feeds.urlpatterns)),
+    path("me/alerts/", include(alerts_urls.me_patterns)),
     path("me/", include(accounts_urls.me_patterns)),
+    path("alerts/", include(alerts_urls)),
     path("partners/", include("partners.urls")),
     # Wagtail's login for private pages (a password-only Django LoginView).
     path(

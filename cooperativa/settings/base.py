@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "cooperativa.notifications",
     "cooperativa.opportunities",
     "cooperativa.search",
+    "cooperativa.alerts",
     "home",
     "partners",
     # Wagtail
@@ -327,6 +328,23 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         # Runs missed while the workers were away are replaced by the next one.
         "options": {"expires": 55},
+    },
+    # Alerts and the deadline lifecycle (cooperativa/alerts): every run is
+    # idempotent, so a late or doubled run sends nothing twice.
+    "send-immediate-alerts": {
+        "task": "cooperativa.alerts.tasks.send_immediate_alerts",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
+    "send-alert-digests": {
+        "task": "cooperativa.alerts.tasks.send_alert_digests",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
+    },
+    "send-deadline-notices": {
+        "task": "cooperativa.alerts.tasks.send_deadline_notices",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
     },
     # Sent emails hold personal data: deleted after OUTBOX_RETENTION_DAYS.
     "purge-sent-emails": {
