@@ -35,7 +35,7 @@ DIGEST_MAX_ITEMS = 20
 # Daily and weekly digests leave from this hour of the site's day, whenever
 # beat's hourly run first comes after it: once per day, and once per
 # calendar week (from Monday), however often beat runs.
-DIGEST_HOUR = 7
+DIGEST_HOUR = 7  # the default of the ALERTS_DIGEST_HOUR setting
 # An address that never confirmed is forgotten after this.
 UNCONFIRMED_RETENTION = tokens.CONFIRM_MAX_AGE
 # Anyone can type an address: one confirmation per address and search in
@@ -153,7 +153,7 @@ def digest_period(frequency, now):
     local = timezone.localtime(now)
     if frequency == Alert.Frequency.IMMEDIATE:
         return ""
-    if local.hour < DIGEST_HOUR:
+    if local.hour < getattr(settings, "ALERTS_DIGEST_HOUR", DIGEST_HOUR):
         return None
     if frequency == Alert.Frequency.DAILY:
         return local.date().isoformat()
@@ -209,7 +209,7 @@ def send_alert(alert_id, period="", now=None):
     try:
         with transaction.atomic():
             alert = (
-                Alert.objects.select_for_update()
+                Alert.objects.select_for_update(of=("self",))
                 .select_related("hub", "user")
                 .filter(pk=alert_id, confirmed_at__isnull=False)
                 .first()

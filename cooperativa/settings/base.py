@@ -353,6 +353,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The hour of the site's day (TIME_ZONE) from which daily and weekly alert
+# digests leave.
+ALERTS_DIGEST_HOUR = int(os.environ.get("ALERTS_DIGEST_HOUR", "7"))
+
 # Wagtail's own background work (search and reference index updates) runs
 # inline, inside the request's transaction handling: a queued backend would
 # race the commit and could miss updates.
