@@ -316,3 +316,13 @@ def test_an_unsubscribe_link_works_for_its_own_alert_only(client, hubs, digest):
     assert client.post(f"/alerts/stop/{forged}/").status_code == 404
     assert client.post("/alerts/stop/garbage/").status_code == 404
     assert Alert.objects.filter(pk__in=[alert.pk, other.pk]).count() == 2
+
+
+def test_my_data_includes_my_alerts(client, hubs):
+    from cooperativa.accounts.personal_data import export_personal_data
+
+    user = verified_user()
+    make_alert(user, hubs["placement"], name="Kitchens")
+    (exported,) = export_personal_data(user)["alerts"]
+    assert (exported["name"], exported["how_often"]) == ("Kitchens", "daily")
+    assert exported["search"].endswith("?sector=catering")

@@ -8,4 +8,4 @@ class AlertsConfig(AppConfig):
     verbose_name = _("Alerts")
 
     def ready(self):
-        from . import signals  # noqa: F401 (immediate alerts on publishing)
+        from . import personal_data, signals  # noqa: F401 (my data; immediate alerts)

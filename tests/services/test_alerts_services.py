@@ -399,7 +399,7 @@ def test_a_worker_killed_while_sending_a_batch_leaves_every_message_sent_exactly
     assert sorted(received) == sorted(alert.email for alert in alerts)
     assert set(received.values()) == {1}
     for message in smtp.messages:
-        assert message.message["List-Unsubscribe"].startswith("<http")
+        assert str(message.message["List-Unsubscribe"]).strip().startswith("<http://")
         assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
