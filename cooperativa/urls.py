@@ -28,6 +28,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cooperativa.accounts import urls as accounts_urls
+from cooperativa.alerts import urls as alerts_urls
 from cooperativa.community import feeds as community_feeds
 from cooperativa.community import listing as community_listing
 from cooperativa.opportunities import feeds
@@ -63,7 +64,9 @@ urlpatterns += i18n_patterns(
     path("map/assets.geojson", community_listing.geojson, name="community_geojson"),
     path("feeds/", include(feeds.urlpatterns)),
     path("", include("cooperativa.participation.urls")),
+    path("me/alerts/", include(alerts_urls.me_patterns)),
     path("me/", include(accounts_urls.me_patterns)),
+    path("alerts/", include(alerts_urls)),
     path("partners/manage/<slug:slug>/places/", include("cooperativa.community.urls")),
     path("partners/manage/", include("cooperativa.codesign.urls")),
     path("partners/", include("partners.urls")),

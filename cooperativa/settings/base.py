@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "cooperativa.participation",
     "cooperativa.search",
     "cooperativa.community",
+    "cooperativa.alerts",
     "home",
     "partners",
     # Wagtail
@@ -335,6 +336,23 @@ CELERY_BEAT_SCHEDULE = {
         # Runs missed while the workers were away are replaced by the next one.
         "options": {"expires": 55},
     },
+    # Alerts and the deadline lifecycle (cooperativa/alerts): every run is
+    # idempotent, so a late or doubled run sends nothing twice.
+    "send-immediate-alerts": {
+        "task": "cooperativa.alerts.tasks.send_immediate_alerts",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
+    "send-alert-digests": {
+        "task": "cooperativa.alerts.tasks.send_alert_digests",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
+    },
+    "send-deadline-notices": {
+        "task": "cooperativa.alerts.tasks.send_deadline_notices",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
+    },
     # Sent emails hold personal data: deleted after OUTBOX_RETENTION_DAYS.
     "purge-sent-emails": {
         "task": "cooperativa.notifications.tasks.purge_sent_emails",
@@ -358,6 +376,10 @@ PARTICIPATION_WITHDRAWN_RETENTION_DAYS = int(
 )
 # A response form sent sooner than this after it was opened is a robot's.
 PARTICIPATION_MIN_FILL_SECONDS = 3
+
+# The hour of the site's day (TIME_ZONE) from which daily and weekly alert
+# digests leave.
+ALERTS_DIGEST_HOUR = int(os.environ.get("ALERTS_DIGEST_HOUR", "7"))
 
 # Wagtail's own background work (search and reference index updates) runs
 # inline, inside the request's transaction handling: a queued backend would
