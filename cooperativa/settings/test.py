@@ -37,3 +37,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Links in emails and feeds point at the local server unless told otherwise.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILAPI_BASE_URL = SITE_URL
+
+# The page cache is tested on its own (tests/test_page_cache.py turns it on);
+# elsewhere a test reads what it has just written.
+PAGE_CACHE_SECONDS = 0
