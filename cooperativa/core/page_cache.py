@@ -112,15 +112,17 @@ def bump(reason="", pages=()):
     """Mark everything the public sees as changed: every cached page and
     every cache keyed by the content version is out of date from now on.
 
-    Done after the current transaction commits, so that a visitor cannot
-    refill the cache from the data of before the change."""
+    Done at once, so that the rest of this transaction reads fresh answers,
+    and again after the commit: a visitor who refilled the cache in between
+    did so from the data of before the change."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
 
-    def apply():
+    def after_commit():
         cache.set(VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
         logger.debug("Content version changed: %s", reason)
         purge_frontend_cache(pages)
 
-    transaction.on_commit(apply)
+    transaction.on_commit(after_commit)
 
 
 # --- Which models change what pages show ---------------------------------------
@@ -146,8 +148,14 @@ def is_shown_publicly(model):
     return issubclass(model, Vocabulary | BaseSiteSetting | BaseGenericSetting)
 
 
-def _model_changed(sender, instance=None, **kwargs):
+def _model_changed(sender, instance=None, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
     model = instance.__class__ if instance is not None else sender
+    # Settings are created empty on their first read (by a page being
+    # rendered): only a change made in the admin changes what pages show.
+    if created and issubclass(model, BaseSiteSetting | BaseGenericSetting):
+        return
     if is_shown_publicly(model):
         bump(f"{model._meta.label} changed")
 
