@@ -1,9 +1,10 @@
 import pytest
-from django.test import Client
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from tests.factories import AreaFactory, create_hub, create_partner_page, create_placement
 from tests.test_query_counts import add_opportunities
-from tests.factories import create_hub, create_partner_page, AreaFactory, create_placement
 
 pytestmark = pytest.mark.django_db
 
