@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cooperativa.security_headers.SecurityHeadersMiddleware",
+    # Before the session: a cached page costs no session, user or query.
+    "cooperativa.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,6 +160,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors' pages (cooperativa/core/page_cache.py), kept until what
+# they show changes, at most this many seconds. Each process's local-memory
+# cache would miss the purges made in the others, so without REDIS_URL it is
+# off unless asked for (dev.py turns it on: the development server is one
+# process).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # --- Accounts -----------------------------------------------------------------
 
@@ -362,6 +372,12 @@ CELERY_BEAT_SCHEDULE = {
     "purge-expired-responses": {
         "task": "cooperativa.participation.tasks.purge_expired_responses",
         "schedule": 24 * 60 * 60.0,
+    },
+    # Opportunities closing or closing soon from today: purge the caches
+    # (cooperativa/core/page_cache.py) just after midnight, site time.
+    "purge-pages-of-changed-states": {
+        "task": "cooperativa.opportunities.tasks.purge_pages_of_changed_states",
+        "schedule": crontab(hour=0, minute=1),
     },
 }
 

@@ -47,3 +47,7 @@ if "MAP_TILE_URL" not in os.environ:
         if _policy:
             _images = _policy["DIRECTIVES"]["img-src"]
             _policy["DIRECTIVES"]["img-src"] = [o for o in _images if o not in _tile_origins]
+
+# The page cache is tested on its own (tests/test_page_cache.py turns it on);
+# elsewhere a test reads what it has just written.
+PAGE_CACHE_SECONDS = 0
