@@ -90,6 +90,8 @@ def public_pages(site):
         # Account pages answer in the language of the page people came from.
         ("login (it)", "/accounts/login/?next=/it/", 200),
         ("signup (it)", "/accounts/signup/?next=/it/", 200),
+        ("alert form", f"/alerts/new/?hub={site.hubs['placement'].pk}&sector=laundry", 200),
+        ("alert form (it)", f"/it/alerts/new/?hub={italian['all'].pk}&sector=laundry", 200),
     ]
     return pages
 
