@@ -244,26 +244,28 @@ def test_another_organisations_image_in_an_image_field_is_refused(member_of_b, w
 
 
 @pytest.mark.django_db
-def test_a_link_to_another_organisations_document_in_rich_text_is_refused(member_of_b, world):
-    text = f'<p>Read <a linktype="document" id="{world.document_a.pk}">the leaflet</a>.</p>'
+@pytest.mark.parametrize(
+    ("link", "refusal"),
+    [
+        (
+            '<a linktype="document" id="{world.document_a.pk}">the leaflet</a>',
+            "belongs to another organisation",
+        ),
+        ('<a linktype="page" id="{world.draft_a.pk}">this</a>', "draft of another organisation"),
+    ],
+    ids=["another organisation's document", "another organisation's draft"],
+)
+def test_a_link_in_rich_text_to_what_another_organisation_keeps_is_refused(
+    member_of_b, world, link, refusal
+):
+    text = "<p>Read " + link.format(world=world) + ".</p>"
     response = member_of_b.post(
         f"/admin/pages/{world.page_b.pk}/edit/",
         partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
     )
     assert response.status_code == 200
-    assert "belongs to another organisation" in response.context["form"].errors["body"][0]
+    assert refusal in response.context["form"].errors["body"][0]
     assert not any(block.block_type == "paragraph" for block in _latest(world.page_b).body)
-
-
-@pytest.mark.django_db
-def test_a_link_to_another_organisations_draft_is_refused(member_of_b, world):
-    text = f'<p>See <a linktype="page" id="{world.draft_a.pk}">this</a>.</p>'
-    response = member_of_b.post(
-        f"/admin/pages/{world.page_b.pk}/edit/",
-        partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
-    )
-    assert response.status_code == 200
-    assert "draft of another organisation" in response.context["form"].errors["body"][0]
 
 
 @pytest.mark.django_db
