@@ -6,6 +6,7 @@ job is idempotent. Time is frozen."""
 import datetime
 import io
 import re
+import uuid
 from urllib.parse import urlsplit
 
 import pytest
@@ -221,15 +222,23 @@ def test_the_organisation_gets_a_summary_once_it_has_closed(
     (message,) = reminders_to("editor@ilponte.example.org")
     assert message.subject == "Closed: Bakery assistant"
     assert "closed on March 15, 2026" in message.body
-    # No app counts responses here: the summary does not pretend.
-    assert "response" not in message.body
+    assert "It received 0 responses." in message.body
 
 
-def test_the_summary_counts_responses_when_an_app_counts_them(
-    placement, django_capture_on_commit_callbacks, monkeypatch
+def test_the_summary_counts_the_responses_in_every_language(
+    placement, organisation, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(lifecycle, "_response_counters", [])
-    lifecycle.register_response_counter(lambda pages: 3 if pages[0].pk == placement.pk else 0)
+    from cooperativa.participation import services as participation
+
+    italian = translate_page(placement)
+    for page in (placement, placement, italian):
+        participation.submit_response(
+            page,
+            organisation,
+            token=uuid.uuid4(),
+            fields={"name": "M. R.", "contact_route": "email", "email": "mr@example.org"},
+        )
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.send_summaries(datetime.date(2026, 3, 16))
     assert "It received 3 responses." in reminders_to("editor@ilponte.example.org")[0].body
