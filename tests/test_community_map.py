@@ -276,3 +276,14 @@ def test_queries_do_not_grow_with_the_number_of_assets(client, home, url):
     small = uncached_queries(client, url)
     make_assets(1000)
     assert uncached_queries(client, url) == small
+
+
+def test_a_filter_that_finds_nothing_says_how_to_widen_it(client, world):
+    response = client.get("/map/?asset=food&area=torino")
+    page = soup(response)
+    assert page.select_one("#results-title").get_text(strip=True).startswith("0 ")
+    text = page.get_text(" ", strip=True)
+    assert "Nothing matches these filters." in text
+    links = {link.get_text(strip=True): link["href"] for link in page.select(".notice a")}
+    assert links["Clear all filters"] == "/map/"
+    assert geojson(client, "?asset=food&area=torino")["features"] == []
