@@ -276,3 +276,32 @@ def test_queries_do_not_grow_with_the_number_of_assets(client, home, url):
     small = uncached_queries(client, url)
     make_assets(1000)
     assert uncached_queries(client, url) == small
+
+
+def test_a_filter_that_finds_nothing_says_how_to_widen_it(client, world):
+    response = client.get("/map/?asset=food&area=torino")
+    page = soup(response)
+    assert page.select_one("#results-title").get_text(strip=True).startswith("0 ")
+    text = page.get_text(" ", strip=True)
+    assert "Nothing matches these filters." in text
+    links = {link.get_text(strip=True): link["href"] for link in page.select(".notice a")}
+    assert links["Clear all filters"] == "/map/"
+    assert geojson(client, "?asset=food&area=torino")["features"] == []
+
+
+def test_a_partner_page_costs_the_same_with_few_or_many_places(client, home):
+    from tests.helpers import count_queries
+
+    partner = create_partner_page()
+    area = AreaFactory()
+    create_asset(create_place(partner.organisation, area=area), "rooms")
+    create_network(
+        partner, meetings=[{"title": "Coffee", "starts_at": "2030-01-07T10:00:00+01:00"}]
+    )
+    few = count_queries(client, partner.url)
+    for n in range(15):
+        place = create_place(partner.organisation, name=f"Room {n}", area=AreaFactory())
+        create_asset(place, "jobs")
+        create_asset(place, "training")
+    create_network(partner, meetings=[{"title": "Tea", "starts_at": "2030-01-08T10:00:00+01:00"}])
+    assert count_queries(client, partner.url) == few

@@ -233,9 +233,9 @@ class Asset(models.Model):
 # --- The hubs -------------------------------------------------------------------------
 
 
-class AssetMapPage(SitePage):
-    """The community asset map at /map/ (its data: /map/assets.geojson, a
-    view of listing.py, since page addresses cannot hold a dot)."""
+class CommunityHubPage(SitePage):
+    """What the map and the network hub share: one of each under each home
+    page, an introduction, and a faceted list made by ``listing()``."""
 
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
 
@@ -246,14 +246,29 @@ class AssetMapPage(SitePage):
     max_count_per_parent = 1
 
     class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = self.listing(request)
+        return context
+
+
+class AssetMapPage(CommunityHubPage):
+    """The community asset map at /map/ (its data: /map/assets.geojson, a
+    view of listing.py, since page addresses cannot hold a dot)."""
+
+    class Meta:
         verbose_name = _("asset map")
         verbose_name_plural = _("asset maps")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request):
         from .listing import AssetListing
 
+        return AssetListing(request, self.locale)
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = AssetListing(request, self.locale)
         context["map_settings"] = {
             "tiles": settings.MAP_TILE_URL,
             "attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -261,27 +276,17 @@ class AssetMapPage(SitePage):
         return context
 
 
-class NetworkIndexPage(SitePage):
+class NetworkIndexPage(CommunityHubPage):
     """The hub of support networks at /networks/."""
-
-    intro = models.CharField(_("introduction"), max_length=300, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("network hub")
         verbose_name_plural = _("network hubs")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing(self, request):
         from .listing import NetworkListing
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = NetworkListing(request, self.locale)
-        return context
+        return NetworkListing(request, self.locale)
 
 
 # --- Networks -------------------------------------------------------------------------

@@ -116,3 +116,32 @@ def test_map_and_networks_have_no_serious_accessibility_violations(page, site, l
                 ".asset-map .leaflet-marker-icon, .asset-map .marker-cluster"
             ).first.wait_for()
         assert_accessible(page)
+
+
+def test_an_administrator_places_a_room_by_clicking_the_map(page, site):
+    from cooperativa.community.models import Place
+    from partners.models import Membership
+    from tests.browser.test_partner_journey import sign_in
+    from tests.factories import DEFAULT_TEST_PASSWORD, verified_user, with_mfa
+
+    organisation = site.partners[0].organisation
+    admin = verified_user("map-admin@example.org")
+    Membership.objects.create(user=admin, organisation=organisation, role=Membership.Role.ADMIN)
+    secret = with_mfa(admin)
+    add_url = f"/partners/manage/{organisation.slug}/places/add/"
+    sign_in(page, admin.email, DEFAULT_TEST_PASSWORD, add_url, secret=secret)
+    assert urlsplit(page.url).path == add_url
+
+    page.locator("#id_name").fill("Café")
+    page.locator("#id_area").select_option(label="Torino (TO)")
+    picker = page.locator(".place-picker")
+    assert picker.is_visible()
+    picker.locator(".place-picker__canvas").click()
+    latitude = page.locator("#id_latitude").input_value()
+    longitude = page.locator("#id_longitude").input_value()
+    assert latitude and longitude
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    place = Place.objects.get(name="Café")
+    assert (str(place.latitude), str(place.longitude)) == (latitude, longitude)

@@ -40,7 +40,6 @@ def translate_site(site):
     italian["standard"] = translate_page(site.standard_page)
     italian["map"] = translate_page(site.map_page, title="Mappa della comunità", slug="mappa")
     italian["networks"] = translate_page(site.network_index, title="Reti di sostegno", slug="reti")
-    italian["partner (uepe)"] = translate_page(site.partners[1])
     italian["network"] = translate_page(site.networks[0], slug="circoli")
     return italian
 
