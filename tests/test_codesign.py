@@ -329,3 +329,60 @@ def test_each_co_design_action_has_a_label_in_the_page_history_and_the_site_log(
     labels = dict(registry.get_choices())
     assert labels["codesign.sign_off"] == "Sign off"
     assert labels["codesign.stage_change"] == "Change stage"
+
+
+def test_naming_a_partner_in_the_editor_asks_it_once():
+    from tests.codesign_helpers import project_post
+
+    world = World()
+    client = signed_in(world.lead_editor)
+    emails()
+    data = project_post(world.project) | {"partner_organisations": [world.partner.pk]}
+    assert client.post(f"/admin/pages/{world.project.pk}/edit/", data).status_code == 302
+    assert emails() == [
+        ("paola@parrocchia.example.org", "Orto Comune asks Parrocchia San Paolo to be a partner")
+    ]
+    assert world.partnership(world.partner).invited_by == world.lead_editor
+    # Saving again asks nobody again.
+    assert client.post(f"/admin/pages/{world.project.pk}/edit/", data).status_code == 302
+    assert emails() == []
+    assert Partnership.objects.count() == 1
+
+
+def test_the_migration_asks_the_partners_named_before_co_design():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("cooperativa.codesign.migrations.0002_codesign_workflow")
+    world = World()
+    world.project.partner_organisations.set([world.partner, world.lead])
+    world.project.save_revision().publish()
+
+    migration.ask_named_partners(apps, None)
+
+    # Asked, not credited: nobody had agreed. The lead is never its own partner.
+    assert list(Partnership.objects.values_list("organisation__name", "status")) == [
+        ("Parrocchia San Paolo", "invited")
+    ]
+    assert "Parrocchia San Paolo" not in Client().get(world.project.url).content.decode()
+
+
+def test_who_is_asked_depends_on_who_submits():
+    from cooperativa.codesign import signoff
+
+    world = World()
+    world.name_partners()
+    services.answer(world.partnership(world.partner), by=world.partner_admin, accept=True)
+
+    def asked(submitter):
+        state = submit(world.fresh(), submitter)
+        names = [organisation.name for organisation in signoff.due(state.current_task_state)]
+        state.cancel(user=submitter)
+        return names
+
+    # The lead's member: the partner. The partner's member: the lead, which
+    # agrees to what its partners wrote. A moderator: the partners only.
+    assert asked(world.lead_editor) == ["Parrocchia San Paolo"]
+    assert asked(world.partner_editor) == ["Orto Comune"]
+    assert asked(world.moderator) == ["Parrocchia San Paolo"]

@@ -142,6 +142,14 @@ class PartnerSignOffTask(Task):
 
         return not signoff.may_work_on(obj, user)
 
+    # Partners write together while they sign off: the step gives nobody a
+    # lock over the others (an edit asks again whoever had agreed).
+    def user_can_lock(self, obj, user):
+        return False
+
+    def user_can_unlock(self, obj, user):
+        return False
+
     def get_actions(self, obj, user):
         from . import signoff
 

@@ -6,8 +6,9 @@ rule is written once:
 - the *parties* to a page are the organisation whose subtree holds it (the
   lead) and the organisations that accepted to be its partners, while they
   are approved;
-- the sign-off asks every party the submitter does not belong to, on the
-  project's original page only (translations follow the original);
+- the sign-off asks every accepted partner the submitter does not belong
+  to, and the lead too when a partner submits, on the project's original
+  page only (translations follow the original);
 - an organisation has signed off when it approved a version whose content
   is the content under review now: an edit after its sign-off asks it again,
   while a comment or a save with no change does not.
@@ -100,13 +101,25 @@ def _page(task_state):
 
 
 def required(task_state):
-    """The organisations this step asks: every party the submitter is not
-    a member of; none on a translation."""
+    """The organisations this step asks: every accepted partner the
+    submitter is not a member of, and the lead when a partner submits (the
+    lead agrees to what its partners wrote). Someone outside the parties (a
+    moderator) submitting asks the partners only. None on a translation."""
     page = _page(task_state)
     if not is_original(page):
         return []
     submitter = organisations_of(task_state.workflow_state.requested_by)
-    return [organisation for organisation in parties(page) if organisation.pk not in submitter]
+    everyone = parties(page)
+    lead = lead_organisation(page)
+    asks_lead = lead is not None and any(
+        organisation.pk in submitter for organisation in everyone if organisation.pk != lead.pk
+    )
+    return [
+        organisation
+        for organisation in everyone
+        if organisation.pk not in submitter
+        and (asks_lead or lead is None or organisation.pk != lead.pk)
+    ]
 
 
 def agreed(task_state):

@@ -5,11 +5,12 @@ Built inside each test (the live server needs committed rows, and every
 transactional test starts from the migrated database again).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from wagtail.rich_text import RichText
 
-from cooperativa.opportunities.models import Commitment
+from cooperativa.opportunities.models import Commitment, ProjectStageChange
 from home.models import StandardPage
 from partners.models import Organisation
 from tests.factories import (
@@ -27,6 +28,7 @@ from tests.factories import (
     create_placement,
     create_project,
     home_page,
+    name_partners,
     town_centre,
     translate_page,
 )
@@ -141,6 +143,15 @@ def build_site():
             summary="Neighbours and people on probation turn a car park into a garden.",
         ),
     ]
+    # Co-design on the public page: an accepted partner and a dated timeline.
+    garden = site.projects[0]
+    garden.stage_changes = [
+        ProjectStageChange(date=datetime.date(2026, 2, 1), stage="idea", note="Neighbours asked."),
+        ProjectStageChange(
+            date=datetime.date(2026, 5, 4), stage="running", note="The first beds were dug."
+        ),
+    ]
+    name_partners(garden, uepe.organisation)
     site.standard_page = add_child(
         home_page(),
         StandardPage(
