@@ -62,6 +62,8 @@ def public_pages(site):
         ("partner profile", site.partners[0].url, 200),
         ("search", "/search/?q=laundry", 200),
         ("standard page", site.standard_page.url, 200),
+        ("response form", f"/respond/{site.placements['laundry'].pk}/", 200),
+        ("call response form", f"/respond/{site.calls[0].pk}/", 200),
         ("not found", "/this-page-does-not-exist/", 404),
         ("login", "/accounts/login/", 200),
         ("signup", "/accounts/signup/", 200),
@@ -78,6 +80,7 @@ def public_pages(site):
         ("partner profile (it)", italian["partner"].url, 200),
         ("search (it)", "/it/search/?q=lavanderia", 200),
         ("standard page (it)", italian["standard"].url, 200),
+        ("response form (it)", f"/it/respond/{italian['placement'].pk}/", 200),
         ("not found (it)", "/it/questa-pagina-non-esiste/", 404),
         # Account pages answer in the language of the page people came from.
         ("login (it)", "/accounts/login/?next=/it/", 200),
