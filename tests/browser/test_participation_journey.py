@@ -5,6 +5,7 @@ one contacted and exports the CSV. axe finds nothing serious or critical on
 the forms and the inbox."""
 
 import time
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -133,7 +134,7 @@ def test_respond_refer_and_follow_up_in_the_inbox(browser, live_server, world):
     editor_page.goto("/admin/responses/")
     with editor_page.expect_download() as download:
         editor_page.evaluate("url => { window.location.href = url; }", "/admin/responses/?export=csv")
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert "M. R." in text and "G. B." in text
     editor.close()
     context.close()
