@@ -25,9 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(db):
     host = create_approved_organisation(name="Il Forno")
-    office = create_approved_organisation(
-        name="UEPE Torino", kind=Organisation.Kind.PUBLIC_SERVICE
-    )
+    office = create_approved_organisation(name="UEPE Torino", kind=Organisation.Kind.PUBLIC_SERVICE)
     editor = add_member(host, verified_user("editor@ilforno.example.org"))
     with_mfa(editor)
     officer = add_member(office, verified_user("officer@uepe.example.org"))
