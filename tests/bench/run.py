@@ -50,6 +50,8 @@ def bench_environment():
         env.pop(name, None)
     env.update(
         DJANGO_SETTINGS_MODULE="cooperativa.settings.production",
+        # The embedded mode on purpose: SQLite, tasks inline, local cache.
+        PRODUCTION_WAIVE="sqlite,broker,cache",
         VAR_DIR=str(BENCH_DIR),
         DATABASE_URL=f"sqlite:///{DATABASE}",
         STATIC_ROOT=str(BENCH_DIR / "static"),
