@@ -46,6 +46,9 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
     latencies, statuses, errors = [], {}, [0]
     issued = [0]
     counter = iter(range(1, 10**9))
+    # Every client has opened its form, then all wait the minimum fill time
+    # together, then all start sending.
+    opened = threading.Barrier(connections + 1)
     ready = threading.Barrier(connections + 1)
     window = {}
 
@@ -65,6 +68,7 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
             "message": "Mornings suit me; I have worked in a kitchen before.",
             "consent": "on",
         }
+        opened.wait()
         ready.wait()
         while True:
             with lock:
@@ -101,6 +105,7 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
     threads = [threading.Thread(target=client, daemon=True) for _ in range(connections)]
     for thread in threads:
         thread.start()
+    opened.wait()
     time.sleep(FILL_SECONDS)
     started = time.monotonic()
     window["deadline"] = started + max_seconds
