@@ -28,6 +28,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cooperativa.accounts import urls as accounts_urls
+from cooperativa.alerts import urls as alerts_urls
+from cooperativa.community import feeds as community_feeds
+from cooperativa.community import listing as community_listing
 from cooperativa.opportunities import feeds
 from cooperativa.opportunities.api import api_router
 from cooperativa.search import views as search_views
@@ -56,9 +59,16 @@ urlpatterns += i18n_patterns(
     path("accounts/", include(accounts_urls.account_patterns)),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
+    path("feeds/networks.ics", community_feeds.networks_ics, name="feeds_networks_ics"),
+    path("feeds/networks/<int:pk>.ics", community_feeds.network_ics, name="feeds_network_ics"),
+    path("map/assets.geojson", community_listing.geojson, name="community_geojson"),
     path("feeds/", include(feeds.urlpatterns)),
     path("", include("cooperativa.participation.urls")),
+    path("me/alerts/", include(alerts_urls.me_patterns)),
     path("me/", include(accounts_urls.me_patterns)),
+    path("alerts/", include(alerts_urls)),
+    path("partners/manage/<slug:slug>/places/", include("cooperativa.community.urls")),
+    path("partners/manage/", include("cooperativa.codesign.urls")),
     path("partners/", include("partners.urls")),
     # Wagtail's login for private pages (a password-only Django LoginView).
     path(

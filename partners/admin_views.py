@@ -29,23 +29,25 @@ class ConfirmForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason, shown to the organisation"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "Write in plain words: the organisation's administrators read this in "
-            "their email and on their page."
-        ),
+    """The words the moderator sends with a decision: required, in plain words."""
+
+    label = _("Reason, shown to the organisation")
+    help_text = _(
+        "Write in plain words: the organisation's administrators read this in "
+        "their email and on their page."
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = forms.CharField(
+            label=self.label, widget=forms.Textarea(attrs={"rows": 6}), help_text=self.help_text
+        )
 
-class MessageForm(forms.Form):
-    reason = forms.CharField(
-        label=_("What do you need to know?"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "The applicant reads this in an email and can update the application from their page."
-        ),
+
+class MessageForm(ReasonForm):
+    label = _("What do you need to know?")
+    help_text = _(
+        "The applicant reads this in an email and can update the application from their page."
     )
 
 

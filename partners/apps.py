@@ -9,6 +9,7 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_delete
 
+        from cooperativa.core.page_cache import shows_publicly
         from cooperativa.core.vocabularies import protect_terms_in_use
 
         # Registers the app's part of "my data", its account-deletion rule,
@@ -18,3 +19,7 @@ class PartnersConfig(AppConfig):
 
         for model_name in ("Area", "AssetType"):
             pre_delete.connect(protect_terms_in_use, sender=self.get_model(model_name))
+        # Profiles, the directory and project pages show organisations and
+        # areas: approving, suspending or editing one purges the page cache.
+        for model_name in ("Organisation", "Area"):
+            shows_publicly(self.get_model(model_name))

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
-from .models import Invitation, JoinRequest, Membership, PartnerPage
+from .models import Invitation, JoinRequest, PartnerPage
 from .services import INVITATION_MAX_AGE
 
 RECENT_LIMIT = 5
@@ -95,7 +95,8 @@ def organisation_summaries(memberships):
 
     administered = [m.organisation_id for m in memberships if m.is_admin]
     requests = dict(
-        JoinRequest.objects.filter(organisation__in=administered, decided_at__isnull=True)
+        JoinRequest.objects.undecided()
+        .filter(organisation__in=administered)
         .values_list("organisation")
         .annotate(n=Count("pk"))
     )
@@ -152,12 +153,3 @@ def organisation_summaries(memberships):
             }
         )
     return summaries
-
-
-def memberships_of(user):
-    """The user's memberships with their organisations, in one query."""
-    return list(
-        Membership.objects.filter(user=user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )

@@ -20,23 +20,31 @@ REGISTRY_REQUIRED_FOR = {
 COOPERATIVE_KINDS = {Organisation.Kind.COOPERATIVE_A, Organisation.Kind.COOPERATIVE_B}
 
 
+def vocabulary_checkboxes(model, label, help_text):
+    """Optional checkboxes for the terms of a vocabulary (the rows in the
+    default language, the only ones an organisation may point at)."""
+    return forms.ModelMultipleChoiceField(
+        queryset=model.objects.filter(default_language_only()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=label,
+        help_text=help_text,
+    )
+
+
 class ApplicationForm(forms.ModelForm):
     """The organisation's application: what the moderators need to decide and
     what its public page will say."""
 
-    areas = forms.ModelMultipleChoiceField(
-        queryset=Area.objects.filter(default_language_only()),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=_("Where you work"),
-        help_text=_("Tick every municipality where you run activities."),
+    areas = vocabulary_checkboxes(
+        Area,
+        _("Where you work"),
+        _("Tick every municipality where you run activities."),
     )
-    assets = forms.ModelMultipleChoiceField(
-        queryset=AssetType.objects.filter(default_language_only()),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label=_("What you offer your town"),
-        help_text=_("Rooms, workshops, mentoring, jobs…: tick what others could use or join."),
+    assets = vocabulary_checkboxes(
+        AssetType,
+        _("What you offer your town"),
+        _("Rooms, workshops, mentoring, jobs…: tick what others could use or join."),
     )
     website = forms.URLField(
         label=_("Website"),

@@ -19,8 +19,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from cooperativa.core.blocks import BodyBlock
-from cooperativa.core.models import SitePage
-from cooperativa.core.vocabularies import Vocabulary, default_language_only, localized_labels
+from cooperativa.core.models import SitePage, optional_link
+from cooperativa.core.vocabularies import OrderedVocabulary, default_language_only, localized_labels
 
 from .serializers import OrganisationSerializer
 
@@ -66,21 +66,13 @@ class Area(TranslatableMixin, models.Model):
         return localized_labels(Area).get(self.slug, self.own_label())
 
 
-class AssetType(Vocabulary):
+class AssetType(OrderedVocabulary):
     """What an organisation offers its town: the vocabulary of community
     asset mapping, kept by moderators in the admin."""
 
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["position", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("asset type")
         verbose_name_plural = _("asset types")
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 # Addresses under /partners/ that belong to the sign-up and manage views,
@@ -165,14 +157,7 @@ class Organisation(index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public email"), blank=True)
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
     description = models.TextField(_("description"), blank=True)
     assets = models.ManyToManyField(
         AssetType,
@@ -188,13 +173,8 @@ class Organisation(index.Indexed, models.Model):
 
     # Sign-up and moderation. The contact person is private: moderators and
     # the organisation's admins see it, public pages and the API never do.
-    applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("applicant"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="applied_organisations",
+    applicant = optional_link(
+        settings.AUTH_USER_MODEL, _("applicant"), related_name="applied_organisations"
     )
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact person's email"), blank=True)
@@ -210,14 +190,7 @@ class Organisation(index.Indexed, models.Model):
         ),
     )
     # An informal group has no legal form: an approved organisation vouches for it.
-    vouched_by = models.ForeignKey(
-        "self",
-        verbose_name=_("vouched for by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="vouched_groups",
-    )
+    vouched_by = optional_link("self", _("vouched for by"), related_name="vouched_groups")
     vouched_at = models.DateTimeField(_("vouched for on"), null=True, blank=True)
     vouch_declined_at = models.DateTimeField(_("vouching declined on"), null=True, blank=True)
     # Provisioned on approval: who may edit the organisation's pages and media.
@@ -229,14 +202,7 @@ class Organisation(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="organisation",
     )
-    collection = models.ForeignKey(
-        "wagtailcore.Collection",
-        verbose_name=_("media collection"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    collection = optional_link("wagtailcore.Collection", _("media collection"))
     # Page id -> revision id that was live when the organisation was
     # suspended, so reinstatement brings back exactly what was public.
     suspended_revisions = models.JSONField(default=dict, blank=True, editable=False)
@@ -374,24 +340,10 @@ class Invitation(models.Model):
     role = models.CharField(
         _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.EDITOR
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("invited by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    invited_by = optional_link(settings.AUTH_USER_MODEL, _("invited by"))
     created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accepted_by = optional_link(settings.AUTH_USER_MODEL, _("accepted by"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -402,7 +354,37 @@ class Invitation(models.Model):
         return f"{self.email} → {self.organisation}"
 
 
-class DetailChange(models.Model):
+class DecidedQuerySet(models.QuerySet):
+    def undecided(self):
+        """Still waiting for someone to decide."""
+        return self.filter(decided_at__isnull=True)
+
+    def decided(self):
+        return self.filter(decided_at__isnull=False)
+
+
+class Decided(models.Model):
+    """Something a person asks for and someone else decides: who decided it
+    and when. Undecided while ``decided_at`` is empty."""
+
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = optional_link(settings.AUTH_USER_MODEL, _("decided by"))
+
+    objects = DecidedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def record_decision(self, by, **fields):
+        """Store the decision, with the ``fields`` it changes, and save only those."""
+        for name, value in fields.items():
+            setattr(self, name, value)
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.save(update_fields=["decided_at", "decided_by", *fields])
+
+
+class DetailChange(Decided):
     """Changes an organisation's administrators made to its public details.
 
     They stay here, out of sight, until a moderator approves them; only then
@@ -427,27 +409,11 @@ class DetailChange(models.Model):
     )
     # Field name -> new value; areas and assets as lists of primary keys.
     changes = models.JSONField(_("changes"), default=dict)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = optional_link(settings.AUTH_USER_MODEL, _("submitted by"))
     submitted_at = models.DateTimeField(_("submitted on"), default=timezone.now)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
@@ -466,7 +432,7 @@ class DetailChange(models.Model):
         return f"{self.organisation} ({self.get_status_display()})"
 
 
-class JoinRequest(models.Model):
+class JoinRequest(Decided):
     """A person asks to join an organisation; one of its admins decides."""
 
     user = models.ForeignKey(
@@ -483,15 +449,6 @@ class JoinRequest(models.Model):
     )
     message = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     accepted = models.BooleanField(_("accepted"), null=True, blank=True)
 
     class Meta:
@@ -576,6 +533,7 @@ class PartnerPage(SitePage):
         "opportunities.PlacementPage",
         "opportunities.CallPage",
         "opportunities.ProjectPage",
+        "community.NetworkPage",
     ]
 
     class Meta:

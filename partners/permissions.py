@@ -18,6 +18,15 @@ def membership(user, organisation):
     return Membership.objects.filter(user=user, organisation=organisation).first()
 
 
+def memberships_of(user):
+    """The person's memberships, with their organisations, by organisation name."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
 def is_member(user, organisation):
     """Whether the person belongs to the organisation, in any role."""
     if not getattr(user, "is_authenticated", False) or organisation is None:

@@ -10,7 +10,7 @@ from cooperativa.accounts.middleware import register_sensitive_role
 from cooperativa.accounts.personal_data import register_deletion_check, register_section
 
 from .models import JoinRequest, Membership, Organisation
-from .permissions import is_last_admin
+from .permissions import is_last_admin, memberships_of
 
 
 def _when(value):
@@ -26,7 +26,7 @@ def organisations(user):
                 "role": membership.role,
                 "since": _when(membership.created_at),
             }
-            for membership in Membership.objects.filter(user=user).select_related("organisation")
+            for membership in memberships_of(user)
         ],
         "requests_to_join": [
             {
@@ -52,7 +52,7 @@ def last_administrator(user):
     the person who can manage it."""
     sole = [
         membership.organisation.name
-        for membership in Membership.objects.filter(user=user).select_related("organisation")
+        for membership in memberships_of(user)
         if is_last_admin(membership)
     ]
     if not sole:

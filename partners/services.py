@@ -39,7 +39,7 @@ from cooperativa.core.notify import absolute_url as _absolute
 from cooperativa.core.notify import notify
 from cooperativa.core.notify import subject as _subject
 
-from . import lifecycle, permissions
+from . import lifecycle, permissions, signals
 from .errors import PartnerError
 from .models import (
     RESERVED_SLUGS,
@@ -139,6 +139,12 @@ def _admin_link(organisation):
 
 
 # --- Sign-up ------------------------------------------------------------------
+
+
+def _locked(organisation):
+    """The organisation read again and locked until the transaction ends, so
+    two people acting on it at once are served one after the other."""
+    return Organisation.objects.select_for_update().get(pk=organisation.pk)
 
 
 def unique_slug(name, *, exclude_pk=None):
@@ -243,7 +249,7 @@ def pending_vouch_requests(voucher):
 def decide_vouch_request(organisation, *, voucher, by, vouch):
     """``voucher``'s admin ``by`` confirms (vouch=True) or declines that it
     knows and stands behind the informal group ``organisation``."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation = _locked(organisation)
     if organisation.vouched_by_id != voucher.pk or not organisation.is_informal:
         raise PartnerError(_("This group has not asked your organisation to vouch for it."))
     if organisation.vouched_at or organisation.vouch_declined_at:
@@ -404,7 +410,7 @@ def approve_organisation(organisation, *, approved_by):
     needs to publish: its group, its pages and their permissions, its media
     collection, its first administrator. Safe to call again: what exists is
     kept and what is missing is added."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation = _locked(organisation)
     was_approved = organisation.is_approved
     # Approving again only repairs what is missing; anything else follows the table.
     target = organisation.status if was_approved else lifecycle.require(organisation, "approve")
@@ -431,6 +437,9 @@ def approve_organisation(organisation, *, approved_by):
     organisation.moderation_note = ""
     organisation.save()
     sync_group(organisation)
+    signals.organisation_approved.send(
+        sender=Organisation, organisation=organisation, by=approved_by
+    )
 
     if not was_approved:
         log(organisation, "partners.approve", user=approved_by)
@@ -448,23 +457,23 @@ def approve_organisation(organisation, *, approved_by):
     return organisation
 
 
-def _answer_application(organisation, action, *, by, note, log_action):
-    """Lock the application, check that the lifecycle allows ``action``, move
-    it to the status the table says with ``note`` for the applicant, and log it."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+def _move(organisation, action, *, note, **fields):
+    """Move the (locked) organisation to the status the lifecycle table gives
+    ``action``, refusing what the table does not allow, with ``note`` for its
+    people and any other ``fields`` the action changes; saves only those."""
     organisation.status = lifecycle.require(organisation, action)
     organisation.moderation_note = note
-    organisation.save(update_fields=["status", "moderation_note"])
-    log(organisation, log_action, user=by)
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.save(update_fields=["status", "moderation_note", *fields])
     return organisation
 
 
 @transaction.atomic
 def reject_organisation(organisation, *, by, reason):
     """Refuse an application, telling the applicant why; they may correct it."""
-    organisation = _answer_application(
-        organisation, "reject", by=by, note=reason, log_action="partners.reject"
-    )
+    organisation = _move(_locked(organisation), "reject", note=reason)
+    log(organisation, "partners.reject", user=by)
     _tell(
         applicant_and_admins(organisation),
         organisation,
@@ -478,13 +487,8 @@ def reject_organisation(organisation, *, by, reason):
 @transaction.atomic
 def request_more_information(organisation, *, by, message):
     """Ask the applicant a question; the application stays in the queue."""
-    organisation = _answer_application(
-        organisation,
-        "more_information",
-        by=by,
-        note=message,
-        log_action="partners.request_information",
-    )
+    organisation = _move(_locked(organisation), "more_information", note=message)
+    log(organisation, "partners.request_information", user=by)
     _notify(
         applicant_and_admins(organisation),
         _subject(_("A question about your application for %(name)s"), name=organisation.name),
@@ -542,7 +546,7 @@ def update_details(organisation, cleaned_data, *, by):
     moderators are emailed when a change starts waiting (not on every later
     save). Returns the waiting change, or None when no public fact changed.
     """
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation = _locked(organisation)
     private = [name for name in cleaned_data if name not in DetailChange.FIELDS]
     for name in private:
         setattr(organisation, name, cleaned_data[name])
@@ -628,10 +632,7 @@ def approve_detail_change(change, *, by):
     for name in ("areas", "assets"):
         if name in change.changes:
             getattr(organisation, name).set(change.changes[name])
-    change.status = DetailChange.Status.APPROVED
-    change.decided_by = by
-    change.decided_at = timezone.now()
-    change.save(update_fields=["status", "decided_by", "decided_at"])
+    change.record_decision(by, status=DetailChange.Status.APPROVED)
     log(organisation, "partners.approve_details", user=by, data={"fields": sorted(change.changes)})
     _tell(
         organisation_admins(organisation),
@@ -647,11 +648,7 @@ def reject_detail_change(change, *, by, reason):
     """Leave the public details as they are and tell the administrators why."""
     change = _lock_pending(change)
     organisation = change.organisation
-    change.status = DetailChange.Status.REJECTED
-    change.decided_by = by
-    change.decided_at = timezone.now()
-    change.reason = reason
-    change.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    change.record_decision(by, status=DetailChange.Status.REJECTED, reason=reason)
     log(organisation, "partners.reject_details", user=by, data={"reason": reason})
     _notify(
         organisation_admins(organisation),
@@ -679,8 +676,8 @@ def organisation_pages(organisation):
 def suspend_organisation(organisation, *, by, reason):
     """Withdraw the organisation's rights and take all its pages offline.
     The pages stay as drafts; reinstatement publishes again what was live."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    target = lifecycle.require(organisation, "suspend")
+    organisation = _locked(organisation)
+    lifecycle.require(organisation, "suspend")  # before anything is withdrawn
     _withdraw_permissions(organisation)
     # Cancel moderation in progress, so nothing of the organisation can be
     # published while it is suspended.
@@ -692,11 +689,9 @@ def suspend_organisation(organisation, *, by, reason):
     for page in live_pages:
         suspended_revisions[str(page.pk)] = page.live_revision_id
         UnpublishPageAction(page, user=by).execute(skip_permission_checks=True)
-    organisation.status = target
-    organisation.moderation_note = reason
-    organisation.suspended_revisions = suspended_revisions
-    organisation.save(update_fields=["status", "moderation_note", "suspended_revisions"])
+    _move(organisation, "suspend", note=reason, suspended_revisions=suspended_revisions)
     sync_group(organisation)
+    signals.organisation_suspended.send(sender=Organisation, organisation=organisation, by=by)
     log(organisation, "partners.suspend", user=by)
     _tell(
         organisation_admins(organisation),
@@ -712,10 +707,7 @@ def suspend_organisation(organisation, *, by, reason):
 def reinstate_organisation(organisation, *, by):
     """Give a suspended organisation back its rights and publish again the
     versions of its pages that were live when it was suspended."""
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    organisation.status = lifecycle.require(organisation, "reinstate")
-    organisation.moderation_note = ""
-    organisation.save(update_fields=["status", "moderation_note"])
+    organisation = _move(_locked(organisation), "reinstate", note="")
     # Re-provisioning also restores the permissions and the group's members.
     approve_organisation(organisation, approved_by=by)
     organisation.refresh_from_db()
@@ -770,7 +762,7 @@ def invite_member(organisation, email, role, invited_by):
     sent), so repeated clicks cannot flood someone's mailbox."""
     # The lock makes two simultaneous invitations to one address queue up,
     # so the second sees the first.
-    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    organisation = _locked(organisation)
     if not organisation.is_approved:
         raise PartnerError(_("You can invite people once the organisation is approved."))
     email = email.strip()
@@ -924,9 +916,7 @@ def request_to_join(organisation, user, message=""):
         raise PartnerError(_("You can ask to join approved organisations only."))
     if permissions.is_member(user, organisation):
         raise PartnerError(_("You are already a member of %(name)s.") % {"name": organisation.name})
-    if JoinRequest.objects.filter(
-        user=user, organisation=organisation, decided_at__isnull=True
-    ).exists():
+    if JoinRequest.objects.undecided().filter(user=user, organisation=organisation).exists():
         raise PartnerError(
             _("You have already asked to join %(name)s: its administrators will answer soon.")
             % {"name": organisation.name}
@@ -949,13 +939,10 @@ def request_to_join(organisation, user, message=""):
 @transaction.atomic
 def decide_join_request(join_request, *, by, accept, role=Membership.Role.EDITOR):
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.decided_at:
+    if join_request.decided_at:  # decided since the page was shown
         raise PartnerError(_("This request has already been answered."))
     organisation = join_request.organisation
-    join_request.decided_at = timezone.now()
-    join_request.decided_by = by
-    join_request.accepted = bool(accept)
-    join_request.save(update_fields=["decided_at", "decided_by", "accepted"])
+    join_request.record_decision(by, accepted=bool(accept))
     membership = None
     if accept:
         membership, _created = Membership.objects.get_or_create(

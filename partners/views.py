@@ -169,11 +169,7 @@ def accept_invitation(request, token):
 def _membership(request, slug, *, admin=False):
     """The request user's membership of the organisation, or 404; with
     admin=True, 403 for members who are not administrators."""
-    membership = (
-        Membership.objects.select_related("organisation")
-        .filter(user=request.user, organisation__slug=slug)
-        .first()
-    )
+    membership = permissions.memberships_of(request.user).filter(organisation__slug=slug).first()
     if membership is None:
         raise Http404
     if admin and not permissions.can_manage(request.user, membership.organisation):
@@ -181,11 +177,12 @@ def _membership(request, slug, *, admin=False):
     return membership
 
 
-def _context(membership, title=None, **extra):
-    """What every management page shows: the organisation, and what the
-    person may do with it, as partners.permissions and partners.lifecycle say."""
+def _render(request, page, membership, title=None, *, status=200, **extra):
+    """The management page ``page`` (a template in partners/manage/) with what
+    every management page shows: the organisation, and what the person may
+    do with it, as partners.permissions and partners.lifecycle say."""
     organisation = membership.organisation
-    return {
+    context = {
         "membership": membership,
         "organisation": organisation,
         "can_manage": permissions.can_manage(membership.user, organisation),
@@ -193,16 +190,13 @@ def _context(membership, title=None, **extra):
         "crumbs": _manage_crumbs(organisation, title),
         **extra,
     }
+    return render(request, f"partners/manage/{page}.html", context, status=status)
 
 
 @login_required
 @require_safe
 def manage(request):
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+    memberships = permissions.memberships_of(request.user)
     return render(
         request,
         "partners/manage/index.html",
@@ -216,16 +210,17 @@ def manage_overview(request, slug):
     membership = _membership(request, slug)
     organisation = membership.organisation
     pages = PartnerPage.objects.filter(organisation=organisation).select_related("locale")
-    context = _context(
+    return _render(
+        request,
+        "overview",
         membership,
         pages=pages,
         subpages_count=services.organisation_pages(organisation)
         .exclude(pk__in=[p.pk for p in pages])
         .count(),
-        open_requests=organisation.join_requests.filter(decided_at__isnull=True).count(),
+        open_requests=organisation.join_requests.undecided().count(),
         vouch_requests=services.pending_vouch_requests(organisation).count(),
     )
-    return render(request, "partners/manage/overview.html", context)
 
 
 @login_required
@@ -267,16 +262,14 @@ def manage_details(request, slug):
         # What is waiting for the moderators is what the administrator last wrote.
         waiting = None if under_review else services.pending_detail_change(organisation)
         form = form_class(instance=organisation, initial=waiting.changes if waiting else None)
-    return render(
+    return _render(
         request,
-        "partners/manage/details.html",
-        _context(
-            membership,
-            _("Application") if under_review else _("Details"),
-            form=form,
-            under_review=under_review,
-            waiting=None if under_review else services.pending_detail_change(organisation),
-        ),
+        "details",
+        membership,
+        _("Application") if under_review else _("Details"),
+        form=form,
+        under_review=under_review,
+        waiting=None if under_review else services.pending_detail_change(organisation),
     )
 
 
@@ -285,7 +278,9 @@ def manage_details(request, slug):
 def manage_members(request, slug):
     membership = _membership(request, slug)
     organisation = membership.organisation
-    context = _context(
+    return _render(
+        request,
+        "members",
         membership,
         _("Members"),
         members=organisation.memberships.select_related("user").order_by("role", "created_at"),
@@ -293,7 +288,6 @@ def manage_members(request, slug):
         invitation_form=InvitationForm(),
         roles=Membership.Role.choices,
     )
-    return render(request, "partners/manage/members.html", context)
 
 
 @login_required
@@ -335,12 +329,7 @@ def manage_invite(request, slug):
                     % {"email": invitation.email},
                 )
                 return redirect("partners:manage_members", organisation.slug)
-    return render(
-        request,
-        "partners/manage/invite.html",
-        _context(membership, _("Invite someone"), form=form),
-        status=status,
-    )
+    return _render(request, "invite", membership, _("Invite someone"), form=form, status=status)
 
 
 @login_required
@@ -402,10 +391,13 @@ def manage_member_remove(request, slug, pk):
             if member.pk == membership.pk:
                 return redirect("partners:manage")
             return redirect("partners:manage_members", slug)
-    return render(
+    return _render(
         request,
-        "partners/manage/remove_member.html",
-        _context(membership, _("Remove a member"), member=member, error=error),
+        "remove_member",
+        membership,
+        _("Remove a member"),
+        member=member,
+        error=error,
         status=400 if error else 200,
     )
 
@@ -415,19 +407,15 @@ def manage_member_remove(request, slug, pk):
 def manage_requests(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
-    return render(
+    return _render(
         request,
-        "partners/manage/requests.html",
-        _context(
-            membership,
-            _("Requests to join"),
-            open_requests=organisation.join_requests.filter(decided_at__isnull=True).select_related(
-                "user"
-            ),
-            decided_requests=organisation.join_requests.filter(
-                decided_at__isnull=False
-            ).select_related("user", "decided_by")[:20],
-        ),
+        "requests",
+        membership,
+        _("Requests to join"),
+        open_requests=organisation.join_requests.undecided().select_related("user"),
+        decided_requests=organisation.join_requests.decided().select_related("user", "decided_by")[
+            :20
+        ],
     )
 
 
@@ -470,15 +458,13 @@ def manage_decide_request(request, slug, pk):
 def manage_vouching(request, slug):
     membership = _membership(request, slug, admin=True)
     organisation = membership.organisation
-    return render(
+    return _render(
         request,
-        "partners/manage/vouching.html",
-        _context(
-            membership,
-            _("Vouching"),
-            vouch_requests=services.pending_vouch_requests(organisation),
-            vouched_groups=organisation.vouched_groups.filter(vouched_at__isnull=False),
-        ),
+        "vouching",
+        membership,
+        _("Vouching"),
+        vouch_requests=services.pending_vouch_requests(organisation),
+        vouched_groups=organisation.vouched_groups.filter(vouched_at__isnull=False),
     )
 
 

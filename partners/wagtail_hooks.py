@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from . import admin_access, admin_views, dashboard
+from . import admin_access, admin_views, dashboard, permissions
 from .models import DetailChange, Organisation
 from .permissions import can_moderate
 
@@ -144,7 +144,7 @@ def add_pending_organisations_panel(request, panels):
 @hooks.register("construct_homepage_panels")
 def add_partner_home_panel(request, panels):
     """Members see their own organisations on their dashboard."""
-    memberships = dashboard.memberships_of(request.user)
+    memberships = list(permissions.memberships_of(request.user))
     if memberships:
         panels.append(dashboard.PartnerHomePanel(memberships))
 

@@ -298,3 +298,130 @@ def login_with_mfa(client, user):
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     return client
+
+
+# --- Community: places, assets, networks ------------------------------------------------
+
+
+def create_map_page(**fields):
+    from cooperativa.community.models import AssetMapPage
+
+    existing = AssetMapPage.objects.filter(locale=Locale.get_default()).first()
+    if existing:
+        return existing
+    fields.setdefault("title", "Community map")
+    fields.setdefault("slug", "map")
+    return add_child(home_page(), AssetMapPage(**fields))
+
+
+def create_network_index(**fields):
+    from cooperativa.community.models import NetworkIndexPage
+
+    existing = NetworkIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if existing:
+        return existing
+    fields.setdefault("title", "Support networks")
+    fields.setdefault("slug", "networks")
+    return add_child(home_page(), NetworkIndexPage(**fields))
+
+
+def town_centre(area, latitude="45.070000", longitude="7.686000"):
+    from cooperativa.community.models import TownCentre
+
+    return TownCentre.objects.update_or_create(
+        area=area, defaults={"latitude": latitude, "longitude": longitude}
+    )[0]
+
+
+def create_place(organisation, **fields):
+    from cooperativa.community.models import Place
+
+    fields.setdefault("name", "Bakery and café")
+    if "area" not in fields:
+        fields["area"] = AreaFactory()
+    fields.setdefault("address", "Via Fossata 57, Torino")
+    if not fields.get("town_only"):
+        fields.setdefault("latitude", "45.092140")
+        fields.setdefault("longitude", "7.685310")
+    return Place.objects.create(organisation=organisation, **fields)
+
+
+def create_asset(place, asset_type="rooms", **fields):
+    from cooperativa.community.models import Asset
+    from partners.models import AssetType
+
+    if isinstance(asset_type, str):
+        asset_type = term(AssetType, asset_type)
+    fields.setdefault("description", "A room for twenty people, with a kitchen.")
+    fields.setdefault("availability", "Weekday evenings")
+    fields.setdefault("how_to_ask", "Phone the office in the morning.")
+    return Asset.objects.create(place=place, asset_type=asset_type, **fields)
+
+
+def make_assets(count, *, organisations=3, asset_types=("rooms", "jobs", "training")):
+    """``count`` assets spread over a few approved organisations with live
+    partner pages, their places and areas: bulk-created, for query-count
+    tests and the benchmark."""
+    from cooperativa.community.models import Asset, Place
+    from partners.models import AssetType
+
+    types = list(terms(AssetType, asset_types))
+    areas = [AreaFactory() for _ in range(3)]
+    pages = [create_partner_page() for _ in range(organisations)]
+    places = Place.objects.bulk_create(
+        Place(
+            organisation=pages[n % organisations].organisation,
+            name=f"Place {n}",
+            area=areas[n % len(areas)],
+            address=f"Via Roma {n}",
+            latitude=45 + n / 10000,
+            longitude=7.6 + n / 10000,
+            public_latitude=45 + n / 10000,
+            public_longitude=7.6 + n / 10000,
+        )
+        for n in range(max(1, count // 2))
+    )
+    return Asset.objects.bulk_create(
+        Asset(
+            place=places[n % len(places)],
+            asset_type=types[n % len(types)],
+            description=f"Asset {n}",
+            how_to_ask="Write to us.",
+        )
+        for n in range(count)
+    )
+
+
+def create_network(parent=None, **fields):
+    from cooperativa.community.models import NetworkPage
+    from cooperativa.opportunities.models import Audience
+
+    parent = parent or create_partner_page()
+    n = next(_counter)
+    fields.setdefault("title", f"Network {n}")
+    fields.setdefault("slug", f"network-{n}")
+    fields.setdefault("network_kind", NetworkPage.Kind.MENTORING)
+    fields.setdefault("intro", "Volunteers who meet people leaving prison, once a week.")
+    if "area" not in fields:
+        fields["area"] = AreaFactory()
+    audiences = fields.pop("audiences", ["after_release"])
+    meetings = fields.pop("meetings", [])
+    page = NetworkPage(**fields)
+    page.audiences.set(terms(Audience, audiences))
+    for meeting in meetings:
+        meeting.setdefault("area", fields["area"])
+        page.meetings.add(page.meetings.model(**meeting))
+    return add_child(parent, page)
+
+
+def name_partners(project, *organisations):
+    """Name ``organisations`` as partners of ``project`` and record that
+    each accepted, as co-design asks before anyone is named publicly.
+    Republishes the project."""
+    from cooperativa.codesign import services as codesign
+
+    project.partner_organisations.add(*organisations)
+    project.save_revision().publish()
+    for partnership in codesign.ask_named_partners(project, by=None):
+        codesign.answer(partnership, by=None, accept=True)
+    return project

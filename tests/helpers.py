@@ -110,21 +110,47 @@ def is_signed_in(client):
 # --- The page editor ------------------------------------------------------------------
 
 
-def partner_page_post(page, **fields):
-    """What the page editor sends for a partner page, with ``fields`` changed."""
+def editor_post(page, **fields):
+    """What the page editor sends for ``page``: its title and slug, an empty
+    body and no comments, with ``fields`` added or changed."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     return nested_form_data(
         {
             "title": page.title,
             "slug": page.slug,
-            "organisation": page.organisation_id,
-            "intro": page.intro,
             "body": streamfield([]),
             "comments": inline_formset([]),
             **fields,
         }
     )
+
+
+def partner_page_post(page, **fields):
+    """What the page editor sends for a partner page, with ``fields`` changed."""
+    return editor_post(
+        page, **{"organisation": page.organisation_id, "intro": page.intro, **fields}
+    )
+
+
+def placement_post(page, **fields):
+    """What the page editor sends for a placement, with ``fields`` changed."""
+    from wagtail.test.utils.form_data import rich_text
+
+    facts = {
+        "summary": page.summary,
+        "commitment": page.commitment,
+        "sector": page.sector_id,
+        "audiences": [audience.pk for audience in page.audiences.all()],
+        "area": page.area_id,
+        "image_alt": "People at work",
+        "hours_per_week": page.hours_per_week,
+        "duration": page.duration,
+        "places": page.places,
+        "closes_on": page.closes_on.isoformat(),
+        "how_to_apply": rich_text(page.how_to_apply),
+    }
+    return editor_post(page, **{**facts, **fields})
 
 
 # --- Email -----------------------------------------------------------------------------

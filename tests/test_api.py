@@ -17,6 +17,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    name_partners,
     translate_page,
 )
 
@@ -139,8 +140,7 @@ def test_call_project_and_partner_fields(client):
     call = create_call(event_starts_at=starts, event_place="Sala civica")
     partner_organisation = OrganisationFactory(name="UEPE Torino")
     project = create_project(stage=ProjectPage.Stage.CODESIGN)
-    project.partner_organisations.add(partner_organisation)
-    project.save_revision().publish()
+    name_partners(project, partner_organisation)
 
     call_data = client.get(f"{PAGES}{call.pk}/").json()
     assert call_data["event_place"] == "Sala civica"

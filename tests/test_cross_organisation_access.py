@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from partners import services
 from partners.models import Organisation, PartnerPage
@@ -29,10 +29,11 @@ from tests.factories import (
     create_placement,
     create_project,
     moderator,
+    name_partners,
     verified_user,
     with_mfa,
 )
-from tests.helpers import built_once, partner_page_post, sign_in
+from tests.helpers import built_once, partner_page_post, placement_post, sign_in
 
 Y, N = True, False
 ROLES = ["member of A", "admin of A", "member of B", "moderator", "anonymous"]
@@ -235,57 +236,36 @@ def test_embedding_another_organisations_image_says_why(member_of_b, world):
 def test_another_organisations_image_in_an_image_field_is_refused(member_of_b, world):
     placement = create_placement(parent=world.page_b)
     response = member_of_b.post(
-        f"/admin/pages/{placement.pk}/edit/", _placement_post(placement, image=world.image_a.pk)
+        f"/admin/pages/{placement.pk}/edit/", placement_post(placement, image=world.image_a.pk)
     )
     assert response.status_code == 200
     assert "belongs to another organisation" in response.context["form"].errors["image"][0]
     assert _latest(placement).image_id is None
 
 
-def _placement_post(page, **fields):
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "commitment": page.commitment,
-            "sector": page.sector_id,
-            "audiences": [audience.pk for audience in page.audiences.all()],
-            "area": page.area_id,
-            "image_alt": "People at work",
-            "hours_per_week": page.hours_per_week,
-            "duration": page.duration,
-            "places": page.places,
-            "closes_on": page.closes_on.isoformat(),
-            "how_to_apply": rich_text(page.how_to_apply),
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            **fields,
-        }
-    )
-
-
 @pytest.mark.django_db
-def test_a_link_to_another_organisations_document_in_rich_text_is_refused(member_of_b, world):
-    text = f'<p>Read <a linktype="document" id="{world.document_a.pk}">the leaflet</a>.</p>'
+@pytest.mark.parametrize(
+    ("link", "refusal"),
+    [
+        (
+            '<a linktype="document" id="{world.document_a.pk}">the leaflet</a>',
+            "belongs to another organisation",
+        ),
+        ('<a linktype="page" id="{world.draft_a.pk}">this</a>', "draft of another organisation"),
+    ],
+    ids=["another organisation's document", "another organisation's draft"],
+)
+def test_a_link_in_rich_text_to_what_another_organisation_keeps_is_refused(
+    member_of_b, world, link, refusal
+):
+    text = "<p>Read " + link.format(world=world) + ".</p>"
     response = member_of_b.post(
         f"/admin/pages/{world.page_b.pk}/edit/",
         partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
     )
     assert response.status_code == 200
-    assert "belongs to another organisation" in response.context["form"].errors["body"][0]
+    assert refusal in response.context["form"].errors["body"][0]
     assert not any(block.block_type == "paragraph" for block in _latest(world.page_b).body)
-
-
-@pytest.mark.django_db
-def test_a_link_to_another_organisations_draft_is_refused(member_of_b, world):
-    text = f'<p>See <a linktype="page" id="{world.draft_a.pk}">this</a>.</p>'
-    response = member_of_b.post(
-        f"/admin/pages/{world.page_b.pk}/edit/",
-        partner_page_post(world.page_b, body=streamfield([("paragraph", rich_text(text))])),
-    )
-    assert response.status_code == 200
-    assert "draft of another organisation" in response.context["form"].errors["body"][0]
 
 
 @pytest.mark.django_db
@@ -316,8 +296,7 @@ def test_public_api_leaves_out_unused_uploads(client, world):
 @pytest.mark.django_db
 def test_a_suspended_organisation_is_no_longer_credited_or_its_images_listed(client, world):
     project = world.project_b
-    project.partner_organisations.add(world.a)
-    project.save_revision().publish()
+    name_partners(project, world.a)
     ids = _ids(client.get("/api/v2/images/", {"limit": 50}))
     assert world.image_a.pk in ids
     before = client.get(project.url).content.decode()

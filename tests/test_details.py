@@ -15,6 +15,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    name_partners,
     translate_page,
 )
 from tests.helpers import in_days, soup
@@ -174,7 +175,7 @@ def test_a_project_shows_partners_stage_updates_and_ways_in(client, frozen):
         place="Parco Dora",
         outcomes="<p>Twelve beds built.</p>",
     )
-    project.partner_organisations.set([with_page, without_page])
+    name_partners(project, with_page, without_page)
     project.linked_opportunities.set([open_call])
     project.updates.add(
         ProjectUpdate(date=datetime.date(2026, 4, 1), title="First meeting", text="We met.")
@@ -238,7 +239,7 @@ def test_a_translated_project_links_to_translated_partners_and_opportunities(cli
     partner_page = create_partner_page(organisation=partner_org, title="Partner")
     call = create_call(parent=lead, title="Volunteers wanted")
     project = create_project(parent=lead, title="Garden")
-    project.partner_organisations.set([partner_org])
+    name_partners(project, partner_org)
     project.linked_opportunities.set([call])
     project.save_revision().publish()
 

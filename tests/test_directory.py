@@ -13,6 +13,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    name_partners,
     terms,
 )
 from tests.helpers import facet_counts, listed, soup
@@ -160,8 +161,7 @@ def test_a_profile_lists_what_is_open_grouped_by_type(client):
     create_call(parent=page, title="Mentors wanted")
     create_project(parent=page, title="Finished", stage="completed")
     other = create_project(title="Shared garden")
-    other.partner_organisations.add(page.organisation)
-    other.save_revision().publish()
+    name_partners(other, page.organisation)
 
     html = soup(client.get(page.url))
     groups = {

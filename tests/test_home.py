@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from cooperativa.community.models import AssetMapPage, NetworkIndexPage, NetworkPage
 from cooperativa.opportunities.models import (
     CallPage,
     OpportunityIndexPage,
@@ -57,13 +58,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         # Wagtail lists its bare Page as allowed anywhere it is not excluded,
         # but never lets editors create one: what they can add is the rest.
-        self.assertAllowedSubpageTypes(
-            HomePage, {Page, StandardPage, OpportunityIndexPage, PartnerIndexPage}
-        )
-        self.assertEqual(
-            set(HomePage.creatable_subpage_models()),
-            {StandardPage, OpportunityIndexPage, PartnerIndexPage},
-        )
+        hubs = {OpportunityIndexPage, PartnerIndexPage, AssetMapPage, NetworkIndexPage}
+        self.assertAllowedSubpageTypes(HomePage, {Page, StandardPage, *hubs})
+        self.assertEqual(set(HomePage.creatable_subpage_models()), {StandardPage, *hubs})
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_standard_page(self):
@@ -77,7 +74,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PartnerIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
         self.assertAllowedParentPageTypes(PartnerPage, {PartnerIndexPage})
-        self.assertAllowedSubpageTypes(PartnerPage, set(OPPORTUNITY_TYPES))
+        self.assertAllowedSubpageTypes(PartnerPage, {*OPPORTUNITY_TYPES, NetworkPage})
         self.assertCanNotCreateAt(HomePage, PartnerPage)
         self.assertCanNotCreateAt(StandardPage, PartnerIndexPage)
 

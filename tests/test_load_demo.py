@@ -122,7 +122,9 @@ def test_organisations_of_many_kinds_each_with_a_page_in_both_languages(loaded):
         # Approved through the partners service: its members can edit its
         # pages in both languages and use its own media collection.
         assert organisation.collection_id
-        permitted = GroupPagePermission.objects.filter(group=organisation.group)
+        permitted = GroupPagePermission.objects.filter(
+            group=organisation.group, permission__codename="add_page"
+        )
         assert set(permitted.values_list("page", flat=True)) == {page.pk for page in pages}
     assert Area.objects.filter(province__in=["TO", "BO", "PD", "BA"]).count() >= 8
 
@@ -192,6 +194,8 @@ def test_navigation_and_contact_settings(loaded):
         "calls",
         "projects",
         "partners",
+        "map",
+        "networks",
         "about",
     ]
     assert [item.page.slug for item in FooterItem.objects.order_by("sort_order")] == [
@@ -349,3 +353,67 @@ def test_admin_account_with_the_flag_or_in_debug(loaded, args):
     run_load_demo("--with-admin")
     user.refresh_from_db()
     assert user.check_password("something only I know 42")
+
+
+# --- Community: the map and the networks ----------------------------------------
+
+
+def test_places_and_assets_in_the_four_towns_with_a_town_only_circle(loaded, client):
+    from cooperativa.community.models import Asset, NetworkPage, Place
+
+    provinces = set(Place.objects.values_list("area__province", flat=True))
+    assert {"TO", "BO", "PD", "BA"} <= provinces
+    assert Asset.objects.count() >= 10
+    circle = Place.objects.get(town_only=True, organisation__kind="mentoring")
+    # Published at its town's centre, never at its own position.
+    assert (circle.public_latitude, circle.public_longitude) != (circle.latitude, circle.longitude)
+    assert (circle.public_latitude, circle.public_longitude) == (
+        circle.area.centre.latitude,
+        circle.area.centre.longitude,
+    )
+    data = client.get("/map/assets.geojson").json()
+    assert data["count"] == Asset.objects.count()
+    assert str(circle.latitude) not in client.get("/map/assets.geojson").content.decode()
+    kinds = {
+        (page.network_kind, page.locale.language_code)
+        for page in NetworkPage.objects.live().select_related("locale")
+    }
+    assert kinds == {
+        (kind, language) for kind in NetworkPage.Kind.values for language in ("en", "it")
+    }
+
+
+def test_the_map_and_the_networks_in_both_languages(loaded, client):
+    for url in ("/map/", "/it/mappa/", "/networks/", "/it/reti/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "Mentori volontari" in client.get("/it/reti/").content.decode()
+    assert client.get("/it/map/assets.geojson").json()["count"] > 0
+
+
+def test_one_project_waits_for_a_sign_off_and_one_was_published_with_its_timeline(loaded):
+    """Co-design in the demo, in both languages: one project in co-design
+    with a partner's sign-off still due, one published through the whole
+    workflow with a dated timeline and the day each partner agreed."""
+    from django.test import Client
+
+    from cooperativa.codesign import signoff
+    from home.demo.loader import demo_key
+
+    pending = ProjectPage.objects.get(
+        translation_key=demo_key("project:torino-job-desk"), locale=locale("en")
+    )
+    task_state = signoff.current_sign_off_state(pending)
+    assert [organisation.slug for organisation in signoff.due(task_state)] == ["cerchi-aperti"]
+    assert pending.get_translation(locale("it")).live
+
+    for language, agreed in (("en", "agreed on"), ("it", "ha approvato il")):
+        page = ProjectPage.objects.get(
+            translation_key=demo_key("project:garden-to-market"), locale=locale(language)
+        )
+        assert page.live
+        if language == "en":  # the Italian page is its translation, published after
+            assert page.workflow_states.get().status == "approved"
+        html = Client().get(page.url).content.decode()
+        assert html.count('<ol class="timeline') == 1
+        assert html.count(agreed) == 3

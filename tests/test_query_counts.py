@@ -24,6 +24,7 @@ from tests.factories import (
     create_partner_page,
     create_placement,
     create_project,
+    name_partners,
     terms,
 )
 from tests.helpers import built_once, count_queries
@@ -141,15 +142,13 @@ def test_a_partner_page_costs_the_same_with_few_or_many_opportunities(client, ca
     add_opportunities(3, [partner], areas)
     # Projects led by others in which this organisation is a partner.
     project = create_project(parent=partners[1])
-    project.partner_organisations.add(partner.organisation)
-    project.save_revision().publish()
+    name_partners(project, partner.organisation)
     small = count_queries(client, partner.url)
 
     add_opportunities(60, [partner], areas)
     for _ in range(5):
         other = create_project(parent=partners[2])
-        other.partner_organisations.add(partner.organisation)
-        other.save_revision().publish()
+        name_partners(other, partner.organisation)
     assert count_queries(client, partner.url) == small
 
 
@@ -164,7 +163,7 @@ def make_project(size):
         if index % 2 == 0:  # some partners have a page, some do not
             create_partner_page(organisation=organisation)
     linked = [create_placement(parent=lead) for _ in range(size)]
-    project.partner_organisations.set(organisations)
+    name_partners(project, *organisations)
     project.linked_opportunities.set(linked)
     for index in range(size):
         project.updates.add(

@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 from django.urls import path
 
 from cooperativa.settings import base as base_settings
-from tests.browser.content import build_site
+from tests.browser.content import PUBLIC_PAGES, SIGN_IN_PAGES, build_site
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     moderator,
@@ -44,24 +44,7 @@ ADMIN_POLICY = {
     "style-src": "'self' 'unsafe-inline'",
 }
 
-PAGES = {
-    "home": lambda site: "/",
-    "opportunities hub": lambda site: "/opportunities/",
-    "placements hub": lambda site: "/placements/",
-    "calls hub": lambda site: "/calls/",
-    "projects hub": lambda site: "/projects/",
-    "filtered hub": lambda site: "/placements/?sector=laundry",
-    "placement": lambda site: site.placements["laundry"].url,
-    "call": lambda site: site.calls[0].url,
-    "project": lambda site: site.projects[0].url,
-    "partner directory": lambda site: "/partners/",
-    "partner page": lambda site: site.partners[0].url,
-    "search": lambda site: "/search/?q=laundry",
-    "standard page": lambda site: site.standard_page.url,
-    "home in Italian": lambda site: "/it/",
-    "login": lambda site: "/accounts/login/",
-    "signup": lambda site: "/accounts/signup/",
-}
+PAGES = {**PUBLIC_PAGES, **SIGN_IN_PAGES}
 
 
 def directives(header):

@@ -42,6 +42,8 @@ SHELL_QUERIES = 4
 # 28, 31 and 14. Since the vocabularies became translatable rows, a page
 # reads the labels of each vocabulary it shows once (a hub: audiences,
 # sectors, areas; a placement also fetches its sector row): 22, 23, 18 and 9
+# before. A partner page also lists the organisation's places and its
+# networks (two queries, and one for the networks' view restrictions): 21
 # before.
 PAGE_QUERIES = {
     "home": 18,
@@ -49,7 +51,7 @@ PAGE_QUERIES = {
     "hub": 25,
     "all hub": 26,
     "placement": 22,
-    "partner": 21,
+    "partner": 24,
     "search": 11,
 }
 

@@ -21,6 +21,7 @@ from tests.factories import (
     create_placement,
     create_project,
     home_page,
+    name_partners,
     translate_page,
 )
 
@@ -193,8 +194,7 @@ def test_call_without_an_event_is_not_an_event(client, host):
 def test_project_names_its_member_organisations(client, host):
     partner = OrganisationFactory(name="UEPE Torino")
     project = create_project(parent=host, title="Community garden")
-    project.partner_organisations.add(partner)
-    project.save_revision().publish()
+    name_partners(project, partner)
 
     described = of_type(json_ld(client, project), "Project")
     assert described["name"] == "Community garden"

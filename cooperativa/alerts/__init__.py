@@ -1,0 +1,2 @@
+"""Saved searches ("alerts") and their digests, and the deadline lifecycle
+of opportunities: reminders, one-click extension and closing summaries."""

@@ -12,6 +12,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .locales import create_missing_locales
+        from .page_cache import connect_signals
+
+        # Whatever changes what the public sees purges the page cache.
+        connect_signals()
 
         # Once per migrate (sent for this app only), after every table exists:
         # a language added to the settings gets its locale.

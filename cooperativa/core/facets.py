@@ -13,19 +13,54 @@ catering OR laundry) and the count beside each choice applies every OTHER
 active filter, so it says how many results ticking that box would give.
 Each facet costs one aggregate query, whatever the number of results or
 choices.
+
+Those queries read every row of the list, so their answers (each facet's
+counts and the ordered ids of the results) are kept in the shared cache,
+keyed by the site's content version (core.page_cache) and by the SQL that
+computes them: the SQL names the language, the kind of page, every filter
+and the day, so two requests share an answer exactly when the database would
+give them the same one, and any change to what the public sees starts
+afresh. A hub then costs one cache read for its counts and one for its ids,
+plus the queries for the dozen results it shows, whatever the number of
+opportunities.
 """
 
+import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
 
-from . import parameters
+from . import page_cache, parameters
 
 PER_PAGE = 12
 COLLAPSE_AFTER = 4
+# How long a list's counts and ids are kept at most; a change to what the
+# public sees replaces them at once (a new content version).
+CACHE_SECONDS = 60 * 60
+
+
+def query_key(kind, queryset, *extra):
+    """A cache key for what ``queryset`` answers, under the current content
+    version. Compiling the SQL runs no query."""
+    sql = str(queryset.query)
+    digest = hashlib.sha256("\x1f".join([sql, *map(str, extra)]).encode()).hexdigest()[:40]
+    return f"facets:{page_cache.content_version()}:{kind}:{digest}"
+
+
+def cached_answers(questions, timeout=CACHE_SECONDS):
+    """{key: answer} for ``questions``, a {key: function} to call for the
+    keys not in the cache: one cache round trip to read them all, one to
+    store what was missing."""
+    answers = cache.get_many(list(questions))
+    missing = {key: ask() for key, ask in questions.items() if key not in answers}
+    if missing:
+        cache.set_many(missing, timeout)
+        answers.update(missing)
+    return answers
 
 
 @dataclass
@@ -191,11 +226,25 @@ class FacetedListing:
 
     @cached_property
     def facet_groups(self):
-        groups = []
+        questions, keys = {}, []
         for facet in self.facets:
-            counts = facet.count(self.base, self.filter_q(exclude=facet.param))
-            groups.append(FacetGroup(facet, facet.options(counts, self.selected[facet.param])))
-        return groups
+            condition = self.filter_q(exclude=facet.param)
+            key = query_key(
+                "counts",
+                self.base.filter(condition),
+                type(facet).__qualname__,
+                facet.param,
+                facet.lookup,
+            )
+            questions[key] = lambda facet=facet, condition=condition: facet.count(
+                self.base, condition
+            )
+            keys.append(key)
+        counts = cached_answers(questions)
+        return [
+            FacetGroup(facet, facet.options(counts[key], self.selected[facet.param]))
+            for facet, key in zip(self.facets, keys, strict=True)
+        ]
 
     @property
     def is_filtered(self):
@@ -211,8 +260,18 @@ class FacetedListing:
         return self.order(queryset)
 
     @cached_property
+    def result_ids(self):
+        """The ids of every result, in order (cached, see the module's docstring)."""
+        key = query_key("ids", self.results)
+        return cached_answers({key: lambda: list(self.results.values_list("pk", flat=True))})[key]
+
+    @cached_property
     def page_obj(self):
-        return Paginator(self.results, self.per_page).get_page(self.params.get("page"))
+        """The page asked for, counted and sliced on the cached ids; its
+        ``object_list`` is a queryset of that page's rows, in order."""
+        page = Paginator(self.result_ids, self.per_page).get_page(self.params.get("page"))
+        page.object_list = self.order(self.base.filter(pk__in=list(page.object_list)))
+        return page
 
     @property
     def count(self):

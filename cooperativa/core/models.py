@@ -8,17 +8,29 @@ from wagtail.models import Page
 from .forms import SitePageForm
 
 
+def optional_link(to, verbose_name, related_name="+", **options):
+    """A link to another row that may be missing and outlives it: when the
+    row it points at is deleted (an image, a person's account), the link is
+    emptied and what held it stays. "+" keeps the other side from growing a
+    reverse accessor nobody asks for."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **options,
+    )
+
+
 class SitePage(Page):
     """Fields and behaviour every public page shares: a summary for search
     engines and link previews, and an optional sharing image."""
 
-    social_image = models.ForeignKey(
+    social_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("sharing image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("sharing image"),
         help_text=_("Shown when the page is shared on social media."),
     )
 

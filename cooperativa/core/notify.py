@@ -62,10 +62,12 @@ def send(messages):
     return get_connection(settings.NOTIFICATION_EMAIL_BACKEND).send_messages(messages)
 
 
-def notify(recipients, subject, template, context=None, *, reply_to=()):
+def notify(recipients, subject, template, context=None, *, reply_to=(), headers=None):
     """Email each recipient (users or addresses) the notification
     ``template``; ``subject`` may be a lazy string, rendered per recipient.
-    Returns how many messages were queued."""
+    ``headers`` are extra message headers (``List-Unsubscribe``, say); lazy
+    values are rendered per recipient, like the subject. Returns how many
+    messages were queued."""
     messages = []
     for recipient in recipients:
         address, language = recipient_address_and_language(recipient)
@@ -84,6 +86,7 @@ def notify(recipients, subject, template, context=None, *, reply_to=()):
                 text,
                 to=[address],
                 reply_to=list(reply_to),
+                headers={name: str(value) for name, value in (headers or {}).items()},
             )
         message.attach_alternative(html, "text/html")
         messages.append(message)

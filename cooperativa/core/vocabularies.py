@@ -17,6 +17,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
@@ -57,6 +58,22 @@ class Vocabulary(TranslatableMixin, models.Model):
     def label(self):
         """The label in the active language (this row's own without a translation)."""
         return localized_labels(type(self)).get(getattr(self, self.key_field), self.own_label())
+
+
+class OrderedVocabulary(Vocabulary):
+    """A vocabulary whose terms moderators put in order: the filters list
+    them by position, then by label."""
+
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["position", "name"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 def vocabulary_choices(model):

@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from cooperativa.core.facets import BooleanFacet, Facet, FacetedListing
+from cooperativa.core.facets import (
+    BooleanFacet,
+    Facet,
+    FacetedListing,
+    cached_answers,
+    query_key,
+)
 from cooperativa.core.vocabularies import vocabulary_choices
 from partners.facets import AreaFacet
 from partners.models import Organisation, PartnerPage
@@ -95,15 +101,7 @@ class OrganisationScope:
 
 
 def _partnered_q(chosen):
-    through = ProjectPage.partner_organisations.through
-    return (
-        Q(
-            pk__in=through.objects.filter(organisation_id=chosen.organisation.pk).values(
-                "projectpage_id"
-            )
-        )
-        & ~chosen.hosted_q()
-    )
+    return ProjectPage.crediting_q(chosen.organisation.pk) & ~chosen.hosted_q()
 
 
 ORGANISATION_SCOPES = (
@@ -213,9 +211,11 @@ class OpportunityListing(FacetedListing):
 
     @cached_property
     def closed_count(self):
-        """How many closed opportunities the other filters match."""
+        """How many closed opportunities the other filters match (cached
+        like the facets' counts)."""
         condition = self.filter_q(scope=False) & OpportunityQuerySet.closed_q(self.on)
-        return self.base.aggregate(n=Count("pk", filter=condition))["n"]
+        key = query_key("closed", self.base.filter(condition))
+        return cached_answers({key: lambda: self.base.filter(condition).count()})[key]
 
     @property
     def show_closed_url(self):
@@ -243,7 +243,7 @@ class OpportunityListing(FacetedListing):
         # Relevance is the search backend's order, not a column: filter in
         # the database, then order the matching ids as the search ranked them.
         rank = {pk: position for position, pk in enumerate(self.ranked_ids)}
-        matching = sorted(self.results.values_list("pk", flat=True), key=rank.__getitem__)
+        matching = sorted(self.result_ids, key=rank.__getitem__)
         return Paginator(matching, self.per_page).get_page(self.params.get("page"))
 
     def prepare(self, object_list):

@@ -179,15 +179,10 @@ def _hosted_q(partner_page):
 
 def _partnered_q(partner_page):
     """Joint projects of other organisations, in ``partner_page``'s language,
-    that list its organisation as a partner."""
-    through = ProjectPage.partner_organisations.through
+    that credit its organisation as a partner."""
     return (
         Q(locale=partner_page.locale_id)
-        & Q(
-            pk__in=through.objects.filter(organisation_id=partner_page.organisation_id).values(
-                "projectpage_id"
-            )
-        )
+        & ProjectPage.crediting_q(partner_page.organisation_id)
         & ~_hosted_q(partner_page)
     )
 

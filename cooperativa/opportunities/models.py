@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -25,13 +26,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cooperativa.core.blocks import BodyBlock
-from cooperativa.core.models import SitePage
-from cooperativa.core.vocabularies import Vocabulary, default_language_only
+from cooperativa.core.models import SitePage, optional_link
+from cooperativa.core.vocabularies import OrderedVocabulary, default_language_only
 from partners.models import PartnerPage
 from partners.serializers import OrganisationSerializer, area_field
 
@@ -107,21 +108,13 @@ def closing_soon_after(on):
     return on + datetime.timedelta(days=CLOSING_SOON_DAYS)
 
 
-class Audience(Vocabulary):
+class Audience(OrderedVocabulary):
     """Who an opportunity is for, kept by moderators in the admin. It
     describes who is welcome, never a person's own situation."""
 
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["position", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class Commitment(models.TextChoices):
@@ -134,20 +127,12 @@ class Commitment(models.TextChoices):
     JOB = "job", _("A job or placement")
 
 
-class Sector(Vocabulary):
+class Sector(OrderedVocabulary):
     """The line of work of an opportunity, kept by moderators in the admin."""
 
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Lower numbers come first in the filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["position", "name"]
+    class Meta(OrderedVocabulary.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-        unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
 class OpportunityPage(SitePage):
@@ -200,14 +185,7 @@ class OpportunityPage(SitePage):
         db_index=True,
         help_text=_("The last day to apply or respond. Leave empty if it stays open."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     image_alt = models.CharField(
         _("image description"),
         max_length=200,
@@ -244,6 +222,8 @@ class OpportunityPage(SitePage):
     ]
 
     kind_code = "opportunity"
+    take_part_anchor = ""
+    take_part_label = ""
     is_creatable = False
     parent_page_types = ["partners.PartnerPage"]
     subpage_types = []
@@ -325,6 +305,9 @@ class OpportunityPage(SitePage):
 
 class PlacementPage(OpportunityPage):
     kind_code = "placement"
+    # Where the page says how to take part: the closing-soon notice links there.
+    take_part_anchor = "apply"
+    take_part_label = _("How to apply")
 
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
     duration = models.CharField(
@@ -422,6 +405,8 @@ class PlacementPage(OpportunityPage):
 
 class CallPage(OpportunityPage):
     kind_code = "call"
+    take_part_anchor = "respond"
+    take_part_label = _("How to respond")
 
     what_is_asked = RichTextField(_("what we ask"), features=["bold", "link", "ol", "ul"])
     how_to_respond = RichTextField(_("how to respond"), features=["bold", "link", "ol", "ul"])
@@ -474,6 +459,8 @@ class CallPage(OpportunityPage):
 
 class ProjectPage(OpportunityPage):
     kind_code = "project"
+    take_part_anchor = "get-involved"
+    take_part_label = _("Ways to get involved")
 
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")
@@ -510,6 +497,7 @@ class ProjectPage(OpportunityPage):
         *Page.content_panels,
         *OpportunityPage.common_panels,
         FieldRowPanel([FieldPanel("stage"), FieldPanel("closes_on", heading=_("Join until"))]),
+        InlinePanel("stage_changes", heading=_("Timeline of stages"), label=_("Stage reached")),
         FieldPanel("partner_organisations"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("place")],
@@ -537,6 +525,7 @@ class ProjectPage(OpportunityPage):
         APIField("goals"),
         APIField("outcomes"),
         APIField("updates"),
+        APIField("stage_changes"),
     ]
 
     parent_page_types = ["partners.PartnerPage"]
@@ -551,14 +540,17 @@ class ProjectPage(OpportunityPage):
 
     @property
     def stages(self):
-        """The five stages in order, each marked "done", "current" or "to come"."""
+        """The five stages in order, each marked "done", "current" or "to come",
+        with the day the timeline says the project reached it (or None)."""
         current = (
             list(self.Stage.values).index(self.stage) if self.stage in self.Stage.values else 0
         )
+        reached = {change.stage: change.date for change in self.timeline()}
         return [
             {
                 "value": value,
                 "label": label,
+                "date": reached.get(value) if position <= current else None,
                 "status": "done"
                 if position < current
                 else "current"
@@ -568,16 +560,34 @@ class ProjectPage(OpportunityPage):
             for position, (value, label) in enumerate(self.Stage.choices)
         ]
 
+    @classmethod
+    def crediting_q(cls, organisation_id):
+        """Projects that publicly credit the organisation as a partner: it
+        is named, and (apps above this one decide, through the hook) it
+        agreed to be. The one rule for profiles and hub filters."""
+        through = cls.partner_organisations.through
+        condition = Q(
+            pk__in=through.objects.filter(organisation_id=organisation_id).values("projectpage_id")
+        )
+        for narrow in hooks.get_hooks("filter_projects_crediting_partner"):
+            condition &= narrow(organisation_id)
+        return condition
+
     def public_partner_organisations(self):
         """The partner organisations the public may see credited (approved
-        ones: see Organisation.objects.public()), in one query. In a preview
-        the choices are not saved yet, hence the ids."""
+        ones, see Organisation.objects.public(), that agreed to be named), in
+        one query. In a preview the choices are not saved yet, hence the ids."""
         from partners.models import Organisation
 
         chosen = self.partner_organisations.all()
         if not isinstance(chosen, models.QuerySet):
             chosen = [organisation.pk for organisation in chosen]
-        return Organisation.objects.public().filter(pk__in=chosen)
+        organisations = Organisation.objects.public().filter(pk__in=chosen)
+        # Apps above this one narrow the list (co-design: only organisations
+        # that agreed to be named), without this app importing them.
+        for narrow in hooks.get_hooks("filter_public_partner_organisations"):
+            organisations = narrow(self, organisations)
+        return organisations
 
     def partners_with_pages(self):
         """(organisation, its partner page in this language or None) for each
@@ -607,6 +617,52 @@ class ProjectPage(OpportunityPage):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The project cannot end before it starts.")})
+        latest = self.latest_stage_change()
+        if latest is not None and latest.stage != self.stage:
+            raise ValidationError(
+                {
+                    "stage": _(
+                        "The timeline's latest stage is “%(latest)s”: add a line to the "
+                        "timeline for the day the project reached “%(stage)s”, or choose "
+                        "“%(latest)s” here."
+                    )
+                    % {"latest": latest.get_stage_display(), "stage": self.get_stage_display()}
+                }
+            )
+
+    def timeline(self):
+        """The stages the project has reached, oldest first (also for a
+        preview, whose lines are not saved yet)."""
+        return sorted(
+            self.stage_changes.all(), key=lambda change: (change.date, change.sort_order or 0)
+        )
+
+    def latest_stage_change(self):
+        timeline = self.timeline()
+        return timeline[-1] if timeline else None
+
+
+class ProjectStageChange(Orderable):
+    """A line of a joint project's public timeline: the day it reached a
+    stage, and in a sentence what that meant. The latest line is the
+    project's current stage."""
+
+    page = ParentalKey(ProjectPage, related_name="stage_changes", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    stage = models.CharField(_("stage"), max_length=12, choices=ProjectPage.Stage.choices)
+    note = models.CharField(
+        _("what happened"),
+        max_length=240,
+        blank=True,
+        help_text=_("In one plain sentence, for the public: what was decided or done."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("stage")]), FieldPanel("note")]
+    api_fields = [APIField("date"), APIField("stage"), APIField("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stage reached")
+        verbose_name_plural = _("timeline of stages")
 
 
 class ProjectUpdate(Orderable):

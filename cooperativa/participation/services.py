@@ -125,6 +125,12 @@ def submit_response(page, organisation, *, token, fields, user=None, referrer=No
 
 
 @transaction.atomic
+def count_responses(pages):
+    """How many people responded to an opportunity, across ``pages`` (its
+    translations): withdrawn responses included, as they were received."""
+    return Response.objects.filter(opportunity__in=[page.pk for page in pages]).count()
+
+
 def change_status(response, status, *, by):
     if status == response.status:
         return response

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
@@ -49,8 +50,11 @@ INSTALLED_APPS = [
     "cooperativa.accounts",
     "cooperativa.notifications",
     "cooperativa.opportunities",
+    "cooperativa.codesign",
     "cooperativa.participation",
     "cooperativa.search",
+    "cooperativa.community",
+    "cooperativa.alerts",
     "home",
     "partners",
     # Wagtail
@@ -93,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cooperativa.security_headers.SecurityHeadersMiddleware",
+    # Before the session: a cached page costs no session, user or query.
+    "cooperativa.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,6 +171,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors' pages (cooperativa/core/page_cache.py), kept until what
+# they show changes, at most this many seconds. Each process's local-memory
+# cache would miss the purges made in the others, so without REDIS_URL it is
+# off unless asked for (dev.py turns it on: the development server is one
+# process).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # --- Accounts -----------------------------------------------------------------
 
@@ -344,6 +357,23 @@ CELERY_BEAT_SCHEDULE = {
         # Runs missed while the workers were away are replaced by the next one.
         "options": {"expires": 55},
     },
+    # Alerts and the deadline lifecycle (cooperativa/alerts): every run is
+    # idempotent, so a late or doubled run sends nothing twice.
+    "send-immediate-alerts": {
+        "task": "cooperativa.alerts.tasks.send_immediate_alerts",
+        "schedule": 300.0,
+        "options": {"expires": 290},
+    },
+    "send-alert-digests": {
+        "task": "cooperativa.alerts.tasks.send_alert_digests",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
+    },
+    "send-deadline-notices": {
+        "task": "cooperativa.alerts.tasks.send_deadline_notices",
+        "schedule": 60 * 60.0,
+        "options": {"expires": 55 * 60},
+    },
     # Sent emails hold personal data: deleted after OUTBOX_RETENTION_DAYS.
     "purge-sent-emails": {
         "task": "cooperativa.notifications.tasks.purge_sent_emails",
@@ -353,6 +383,12 @@ CELERY_BEAT_SCHEDULE = {
     "purge-expired-responses": {
         "task": "cooperativa.participation.tasks.purge_expired_responses",
         "schedule": 24 * 60 * 60.0,
+    },
+    # Opportunities closing or closing soon from today: purge the caches
+    # (cooperativa/core/page_cache.py) just after midnight, site time.
+    "purge-pages-of-changed-states": {
+        "task": "cooperativa.opportunities.tasks.purge_pages_of_changed_states",
+        "schedule": crontab(hour=0, minute=1),
     },
 }
 
@@ -367,6 +403,10 @@ PARTICIPATION_WITHDRAWN_RETENTION_DAYS = int(
 )
 # A response form sent sooner than this after it was opened is a robot's.
 PARTICIPATION_MIN_FILL_SECONDS = 3
+
+# The hour of the site's day (TIME_ZONE) from which daily and weekly alert
+# digests leave.
+ALERTS_DIGEST_HOUR = int(os.environ.get("ALERTS_DIGEST_HOUR", "7"))
 
 # Wagtail's own background work (search and reference index updates) runs
 # inline, inside the request's transaction handling: a queued backend would
@@ -468,6 +508,26 @@ def media_origins():
     return [origin for origin in origins if origin]
 
 
+# --- Community map -------------------------------------------------------------
+
+# The asset map's background tiles ({z}/{x}/{y} URL template) and their
+# attribution. OpenStreetMap's standard tiles by default; empty draws the map
+# on the vendored outline of Italy's regions only (tests, offline sites).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+
+
+def tile_origins():
+    """The tile server's origin, which the map's images come from."""
+    parts = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+    if not parts.scheme or not parts.netloc:
+        return []
+    return [f"{parts.scheme}://{parts.netloc}".replace("://a.", "://*.")]
+
+
 # Content Security Policy (django-csp): everything comes from this site, no
 # inline script or style (CSS lives in static/css/site.css) and nothing from
 # a CDN. A nonce is added only where a page asks for one (the 500 page's
@@ -476,7 +536,7 @@ _csp_directives = {
     "default-src": [SELF],
     "script-src": [SELF],
     "style-src": [SELF, NONCE],
-    "img-src": [SELF, "data:", *media_origins()],
+    "img-src": [SELF, "data:", *media_origins(), *tile_origins()],
     "object-src": [NONE],
     "base-uri": [SELF],
     "form-action": [SELF],

@@ -33,3 +33,6 @@ STORAGES = {
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAILADMIN_BASE_URL = SITE_URL
+
+# One process: its local-memory cache sees every purge (see base.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

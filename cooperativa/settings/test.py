@@ -37,3 +37,17 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Links in emails and feeds point at the local server unless told otherwise.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILAPI_BASE_URL = SITE_URL
+
+# No tile server unless told: the map draws on the vendored outline, and the
+# policy allows images from no other origin.
+if "MAP_TILE_URL" not in os.environ:
+    _tile_origins = tile_origins()  # noqa: F405
+    MAP_TILE_URL = ""
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY):  # noqa: F405
+        if _policy:
+            _images = _policy["DIRECTIVES"]["img-src"]
+            _policy["DIRECTIVES"]["img-src"] = [o for o in _images if o not in _tile_origins]
+
+# The page cache is tested on its own (tests/test_page_cache.py turns it on);
+# elsewhere a test reads what it has just written.
+PAGE_CACHE_SECONDS = 0

@@ -32,6 +32,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
+from cooperativa.community.models import (
+    Asset,
+    AssetMapPage,
+    NetworkIndexPage,
+    NetworkMeeting,
+    NetworkPage,
+    Place,
+    TownCentre,
+)
 from cooperativa.core.vocabularies import default_language_only
 from cooperativa.opportunities.models import (
     Audience,
@@ -39,6 +48,7 @@ from cooperativa.opportunities.models import (
     OpportunityIndexPage,
     PlacementPage,
     ProjectPage,
+    ProjectStageChange,
     ProjectUpdate,
     Sector,
 )
@@ -66,6 +76,7 @@ VOCABULARIES = {"areas": Area}
 # dates and relations; every other shared key is set on the page as it is.
 NOT_FIELDS = {"key", "host", "area", "sector", "audiences", "image", "support", "event", "partners"}
 NOT_FIELDS |= {"linked", "updates", "starts_in", "closes_in", "ends_in", "en", "it"}
+NOT_FIELDS |= {"consent", "codesign", "signed", "stages"}
 
 
 class DemoError(Exception):
@@ -131,7 +142,7 @@ def load_vocabularies():
 
 def steps():
     """How many steps a full load has, for a progress bar."""
-    return 3 + sum(len(read(name)) for name in ("organisations", "placements", "calls", "projects"))
+    return 4 + sum(len(read(name)) for name in ("organisations", "placements", "calls", "projects"))
 
 
 class DemoLoader:
@@ -165,6 +176,7 @@ class DemoLoader:
             ):
                 for position, item in enumerate(read(name)):
                     self._opportunity(model, item, position + offset, prepare)
+            self._community()
             self._settings()
         return self.created
 
@@ -419,6 +431,8 @@ class DemoLoader:
             if prepare:
                 prepare(page, "en", item)
             english = self._publish_new(self.partner_pages["en"][item["host"]], page, key)
+            if model is ProjectPage:
+                self._codesign(english, item)
 
         def prepare_italian(page, language):
             page.first_published_at = english.first_published_at
@@ -448,6 +462,127 @@ class DemoLoader:
             )
             for update in item["updates"]
         ]
+        page.stage_changes = [
+            ProjectStageChange(
+                date=self.today - datetime.timedelta(days=change["days_ago"]),
+                stage=change["stage"],
+                note=change[language],
+            )
+            for change in item.get("stages", [])
+        ]
+
+    def _codesign(self, page, item):
+        """Co-design through its services: the named partners are asked and
+        (unless the data leaves the question open) accept; a project may then
+        wait for sign-offs or go through the whole Co-design workflow."""
+        from cooperativa.codesign import services, signoff
+
+        for partnership in services.ask_named_partners(page, by=None):
+            if item.get("consent") != "asked":
+                services.answer(partnership, by=None, accept=True)
+        if "codesign" not in item:
+            return
+        workflow_state = page.get_workflow().start(page, None)
+        task_state = signoff.current_sign_off_state(page)
+        signed = item.get("signed")
+        organisations = signoff.due(task_state)
+        if signed is not None:
+            organisations = [org for org in organisations if org.slug in signed]
+        signoff.record(task_state, organisations, by=None, approve=True)
+        if item["codesign"] == "published":
+            # The panel (skipped while it has no members) and the moderators.
+            while workflow_state.status == workflow_state.STATUS_IN_PROGRESS:
+                workflow_state.current_task_state.specific.approve(user=None)
+                workflow_state.refresh_from_db()
+
+    # --- Community: the map, places and assets, networks ----------------------
+
+    def _community(self):
+        """The map and network hubs, the towns' centres, places with their
+        assets (looked up by organisation and name) and a network of each
+        kind with its meetings, in both languages."""
+        data = read("community")
+        areas = self.vocabularies["areas"]
+        for key, name, model in (
+            ("map", "map_page", AssetMapPage),
+            ("networks", "network_index", NetworkIndexPage),
+        ):
+            english = (
+                self._existing(key, model)
+                or model.objects.filter(locale=self.locales["en"]).first()
+            )
+            if english is None:
+                english = self._publish_new(self.home["en"], model(**data[name]["en"]), key)
+            self._both(key, english, data[name])
+
+        for slug, (latitude, longitude) in data["town_centres"].items():
+            _centre, new = TownCentre.objects.get_or_create(
+                area=areas[slug], defaults={"latitude": latitude, "longitude": longitude}
+            )
+            if new:
+                self.created["Town centre"] += 1
+
+        for item in data["places"]:
+            organisation = self.organisations[item["organisation"]]
+            if Place.objects.filter(organisation=organisation, name=item["name"]).exists():
+                continue
+            fields = {
+                name: value
+                for name, value in item.items()
+                if name not in ("organisation", "area", "assets")
+            }
+            place = Place.objects.create(
+                organisation=organisation, area=areas[item["area"]], **fields
+            )
+            self.created["Place"] += 1
+            for asset in item["assets"]:
+                fields = {name: value for name, value in asset.items() if name != "type"}
+                Asset.objects.create(
+                    place=place, asset_type=self.vocabularies["assets"][asset["type"]], **fields
+                )
+                self.created["Community asset"] += 1
+
+        for item in data["networks"]:
+            self._network(item)
+        self.advance()
+
+    def _meetings(self, item, language):
+        meetings = []
+        for meeting in item["meetings"]:
+            hour, minute = (int(part) for part in meeting["at"].split(":"))
+            starts = datetime.datetime.combine(
+                self._date(meeting["in_days"]), datetime.time(hour, minute)
+            )
+            meetings.append(
+                NetworkMeeting(
+                    starts_at=timezone.make_aware(starts),
+                    duration_minutes=meeting["minutes"],
+                    repeats=meeting["repeats"],
+                    area=self.vocabularies["areas"][meeting["area"]],
+                    **meeting[language],
+                )
+            )
+        return meetings
+
+    def _network(self, item):
+        english = self._existing(item["key"], NetworkPage)
+        audiences = self.vocabularies["audiences"]
+        if english is None:
+            page = NetworkPage(
+                network_kind=item["network_kind"],
+                area=self.vocabularies["areas"][item["area"]],
+                **item["en"],
+            )
+            page.audiences.set([audiences[code] for code in item["audiences"]])
+            page.meetings = self._meetings(item, "en")
+            parent = self.partner_pages["en"][item["organisation"]]
+            english = self._publish_new(parent, page, item["key"])
+
+        def prepare_italian(page, language):
+            page.meetings = self._meetings(item, language)
+
+        self.pages["en"][item["key"]] = english
+        self.pages["it"][item["key"]] = self._translate(english, "it", item["it"], prepare_italian)
 
     def _settings(self):
         site_data = read("site")

@@ -16,12 +16,18 @@ from tests.factories import (
     AreaFactory,
     OrganisationFactory,
     add_child,
+    create_asset,
     create_call,
     create_hub,
+    create_map_page,
+    create_network,
+    create_network_index,
     create_partner_page,
+    create_place,
     create_placement,
     create_project,
     home_page,
+    town_centre,
     translate_page,
 )
 
@@ -37,6 +43,9 @@ class SiteContent:
     projects: list = field(default_factory=list)
     standard_page: StandardPage = None
     italian_home: object = None
+    map_page: object = None
+    network_index: object = None
+    networks: list = field(default_factory=list)
 
 
 def build_site():
@@ -151,4 +160,84 @@ def build_site():
         ),
     )
     site.italian_home = translate_page(home_page(), "it", intro=ITALIAN_HOME_INTRO)
+    add_community(site, torino, bologna)
     return site
+
+
+# Every kind of public page, as an address on the site build_site() makes:
+# the accessibility, Content Security Policy and security header tests all
+# visit these (adding pages of their own where they need more).
+PUBLIC_PAGES = {
+    "home": lambda site: "/",
+    "home in Italian": lambda site: "/it/",
+    "opportunities hub": lambda site: "/opportunities/",
+    "placements hub": lambda site: "/placements/",
+    "calls hub": lambda site: "/calls/",
+    "projects hub": lambda site: "/projects/",
+    "filtered hub": lambda site: "/placements/?sector=laundry&audience=probation",
+    "placement": lambda site: site.placements["laundry"].url,
+    "call": lambda site: site.calls[0].url,
+    "project": lambda site: site.projects[0].url,
+    "partner directory": lambda site: "/partners/",
+    "partner page": lambda site: site.partners[0].url,
+    "search results": lambda site: "/search/?q=laundry",
+    "standard page": lambda site: site.standard_page.url,
+    "community map": lambda site: site.map_page.url,
+    "network hub": lambda site: site.network_index.url,
+    "network": lambda site: site.networks[0].url,
+}
+
+# The sign-in pages anyone may open.
+SIGN_IN_PAGES = {
+    "login": lambda site: "/accounts/login/",
+    "signup": lambda site: "/accounts/signup/",
+}
+
+
+def add_community(site, torino, bologna):
+    """The asset map and the network hub: the laundry's rooms and jobs in
+    Torino, and a mentoring circle in Bologna shown at the town's centre."""
+    import datetime
+
+    from django.utils import timezone
+
+    ponte, uepe = site.partners
+    town_centre(torino, "45.070312", "7.686856")
+    town_centre(bologna, "44.494190", "11.346520")
+    laundry = create_place(ponte.organisation, name="Laundry", area=torino, step_free=True)
+    create_asset(laundry, "jobs", description="Work placements in the laundry, with a tutor.")
+    create_asset(laundry, "rooms", description="A room for twenty people, with a kitchen.")
+    circle_room = create_place(
+        uepe.organisation,
+        name="Circle room",
+        area=bologna,
+        town_only=True,
+        address="Via Riservata 3",
+        latitude="44.512345",
+        longitude="11.398765",
+    )
+    create_asset(
+        circle_room, "mentoring", description="Where circles meet the person they support."
+    )
+    site.map_page = create_map_page()
+    site.network_index = create_network_index()
+    site.networks = [
+        create_network(
+            uepe,
+            title="Circles of Support and Accountability",
+            slug="circles",
+            network_kind="cosa",
+            area=bologna,
+            who_for="<p>People coming home after a long sentence.</p>",
+            volunteer_role="<p>Meet weekly as a circle.</p>",
+            how_to_refer="<p>Probation officers write to our coordinator.</p>",
+            path_enquiry="Come to an information evening.",
+            meetings=[
+                {
+                    "title": "Circle evening",
+                    "starts_at": timezone.now() + datetime.timedelta(days=2),
+                    "repeats": "weekly",
+                }
+            ],
+        )
+    ]

@@ -3,28 +3,14 @@
 import pytest
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.content import PUBLIC_PAGES
+from tests.browser.helpers import BROWSER_TEST
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 PAGES = {
-    "home": lambda site: "/",
-    "home in Italian": lambda site: "/it/",
-    "opportunities hub": lambda site: "/opportunities/",
-    "placements hub": lambda site: "/placements/",
-    "calls hub": lambda site: "/calls/",
-    "projects hub": lambda site: "/projects/",
-    "filtered hub": lambda site: "/placements/?sector=laundry&audience=probation",
-    "placement": lambda site: site.placements["laundry"].url,
-    "call": lambda site: site.calls[0].url,
-    "project": lambda site: site.projects[0].url,
-    "partner page": lambda site: site.partners[0].url,
-    "partner directory": lambda site: "/partners/",
-    "search results": lambda site: "/search/?q=laundry",
+    **PUBLIC_PAGES,
     "search without results": lambda site: "/search/?q=submarine",
-    "standard page": lambda site: site.standard_page.url,
 }
 
 

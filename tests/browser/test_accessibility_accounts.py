@@ -10,13 +10,16 @@ used, so allauth's "confirm your password" step appears only where a test
 asks for it.
 """
 
-import time
-
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    sign_in_by_session,
+    submit,
+    visit,
+    without_browser_checks,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -24,16 +27,12 @@ from tests.factories import (
     UserFactory,
     create_approved_organisation,
     create_partner_index,
-    login_with_mfa,
     totp_code,
     verified_user,
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 PARTICIPANT_EMAIL = "lucia@example.org"
 CHANGING_EMAIL = "rosa@example.org"
@@ -116,60 +115,6 @@ def world(transactional_db):
         "changing_address": changing_address,
         "application": application,
     }
-
-
-def sign_in(page, live_server, user, *, mfa=False, recently=True):
-    """Give the browser a session for ``user``, as if signed in through the
-    form (and the authenticator-app step, with ``mfa``). ``recently`` also
-    records that the password was confirmed just now, so the pages that
-    ask for it again (allauth's re-authentication) open straight away."""
-    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-
-    client = Client()
-    # It also ties the session's authentication records to ``user``; the
-    # records themselves are replaced below.
-    login_with_mfa(client, user)
-    session = client.session
-    now = time.time()
-    records = [{"method": "password", "at": now, "email": user.email}]
-    if mfa:
-        records.append({"method": "mfa", "at": now, "type": "totp"})
-    if recently:
-        records.append({"method": "password", "at": now, "reauthenticated": True})
-    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
-    session.save()
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
-def visit(page, url, status=200):
-    response = page.goto(url)
-    assert response.status == status, f"{url} answered {response.status} at {page.url}"
-    return response
-
-
-def without_browser_checks(page, form_selector):
-    """Switch off the browser's own checks on a form (required fields, email
-    syntax, maximum length), so the server's error messages show, as they do
-    in a browser that has none."""
-    page.locator(form_selector).evaluate(
-        "form => { form.noValidate = true;"
-        " form.querySelectorAll('[maxlength]').forEach(f => f.removeAttribute('maxlength')); }"
-    )
-
-
-def submit(page, form_selector, *, validate=True):
-    if not validate:
-        without_browser_checks(page, form_selector)
-    with page.expect_navigation():
-        page.locator(form_selector).locator("button[type=submit]").first.click()
 
 
 def assert_language(page, language):
@@ -348,7 +293,7 @@ PARTICIPANT_PAGES = {
 @pytest.mark.parametrize("kind", PARTICIPANT_PAGES)
 def test_participant_page_has_no_serious_accessibility_violations(page, live_server, world, kind):
     url, language = PARTICIPANT_PAGES[kind]
-    sign_in(page, live_server, world["participant"])
+    sign_in_by_session(page, live_server, world["participant"])
     visit(page, url)
 
     assert page.url.endswith(url), f"{url} sent the participant to {page.url}"
@@ -360,7 +305,7 @@ def test_account_pages_speak_the_participants_language(page, live_server, world)
     participant = world["participant"]
     participant.preferred_language = "it"
     participant.save(update_fields=["preferred_language"])
-    sign_in(page, live_server, participant)
+    sign_in_by_session(page, live_server, participant)
 
     # Signing in leads to the Italian site, whose links are the Italian addresses.
     for url in ("/it/accounts/email/", "/it/accounts/password/change/", "/it/accounts/2fa/"):
@@ -370,7 +315,7 @@ def test_account_pages_speak_the_participants_language(page, live_server, world)
 
 
 def test_download_of_own_data_answers(page, live_server, world):
-    sign_in(page, live_server, world["participant"])
+    sign_in_by_session(page, live_server, world["participant"])
 
     response = page.request.get("/me/data/")
 
@@ -383,7 +328,7 @@ def test_download_of_own_data_answers(page, live_server, world):
 def test_password_confirmation_has_no_serious_accessibility_violations(
     page, live_server, world, url
 ):
-    sign_in(page, live_server, world["participant"], recently=False)
+    sign_in_by_session(page, live_server, world["participant"], recently=False)
     visit(page, url)
 
     assert "/accounts/reauthenticate/" in page.url
@@ -399,7 +344,7 @@ def test_password_confirmation_has_no_serious_accessibility_violations(
 def test_authenticator_set_up_to_recovery_codes_has_no_serious_accessibility_violations(
     page, live_server, world
 ):
-    sign_in(page, live_server, world["participant"])
+    sign_in_by_session(page, live_server, world["participant"])
     visit(page, "/accounts/2fa/totp/activate/?next=/me/")
     secret = page.locator("main #authenticator_secret").input_value()
     page.locator("main input[name=code]").fill(totp_code(secret))
@@ -417,7 +362,7 @@ def test_authenticator_set_up_to_recovery_codes_has_no_serious_accessibility_vio
 def test_sign_up_page_for_an_unconfirmed_address_has_no_serious_accessibility_violations(
     page, live_server, world, url
 ):
-    sign_in(page, live_server, UserFactory(email="nuovo@example.org"))
+    sign_in_by_session(page, live_server, UserFactory(email="nuovo@example.org"))
     visit(page, url, status=403)
 
     assert_accessible(page)
@@ -426,7 +371,7 @@ def test_sign_up_page_for_an_unconfirmed_address_has_no_serious_accessibility_vi
 def test_email_page_with_an_unconfirmed_address_has_no_serious_accessibility_violations(
     page, live_server, world
 ):
-    sign_in(page, live_server, world["changing_address"])
+    sign_in_by_session(page, live_server, world["changing_address"])
     visit(page, "/accounts/email/")
 
     assert page.locator("main input#new_email").input_value() == UNCONFIRMED_EMAIL
@@ -476,7 +421,7 @@ def test_participant_form_with_errors_has_no_serious_accessibility_violations(
     page, live_server, world, kind
 ):
     url, form, values = PARTICIPANT_FORM_ERRORS[kind]
-    sign_in(page, live_server, world["participant"])
+    sign_in_by_session(page, live_server, world["participant"])
     visit(page, url)
     without_browser_checks(page, form)
     for field, value in values.items():
@@ -489,7 +434,7 @@ def test_participant_form_with_errors_has_no_serious_accessibility_violations(
 
 def test_applicant_pages_have_no_serious_accessibility_violations(page, live_server, world):
     slug = world["application"].slug
-    sign_in(page, live_server, world["applicant"])
+    sign_in_by_session(page, live_server, world["applicant"])
 
     for url in (
         f"/partners/join/submitted/{slug}/",
@@ -514,7 +459,7 @@ def test_invitation_pages_have_no_serious_accessibility_violations(page, live_se
     invitation = Invitation.objects.get(email="paolo@ilponte.example.it")
     token = services.invitation_token(invitation)
     # Signed in with another address than the one invited: the page explains.
-    sign_in(page, live_server, world["participant"])
+    sign_in_by_session(page, live_server, world["participant"])
 
     visit(page, f"/partners/join/invitation/{token}/")
     assert_accessible(page)
@@ -563,7 +508,7 @@ def test_organisation_admin_page_has_no_serious_accessibility_violations(
     page, live_server, world, kind
 ):
     url = MANAGE_PAGES[kind](world)
-    sign_in(page, live_server, world["admin"], mfa=True)
+    sign_in_by_session(page, live_server, world["admin"], mfa=True)
     visit(page, url)
 
     assert page.url.endswith(url), f"{url} sent the administrator to {page.url}"
@@ -574,7 +519,7 @@ def test_organisation_admin_forms_with_errors_have_no_serious_accessibility_viol
     page, live_server, world
 ):
     slug = _org(world)
-    sign_in(page, live_server, world["admin"], mfa=True)
+    sign_in_by_session(page, live_server, world["admin"], mfa=True)
 
     # An invitation to someone already in the organisation.
     visit(page, f"/partners/manage/{slug}/members/invite/")
@@ -604,7 +549,7 @@ def test_messages_after_managing_members_have_no_serious_accessibility_violation
 ):
     """The confirmation shown after an action is part of the page too."""
     slug = _org(world)
-    sign_in(page, live_server, world["admin"], mfa=True)
+    sign_in_by_session(page, live_server, world["admin"], mfa=True)
     visit(page, f"/partners/manage/{slug}/members/invite/")
     page.locator("main form[method=post] input[name=email]").fill("chiara@example.org")
     submit(page, "main form[method=post]")

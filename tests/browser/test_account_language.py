@@ -3,22 +3,10 @@ taken back, and the Italian account pages lead to Italian account pages."""
 
 from urllib.parse import urlsplit
 
-import pytest
+from tests.browser.helpers import BROWSER_TEST, sign_in
+from tests.factories import verified_user
 
-from tests.factories import DEFAULT_TEST_PASSWORD, verified_user
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def sign_in(page, user, path="/accounts/login/"):
-    page.goto(path)
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(DEFAULT_TEST_PASSWORD)
-    with page.expect_navigation():
-        page.locator("form[method=post] button[type=submit]").last.click()
+pytestmark = BROWSER_TEST
 
 
 def save_language(page, value):
@@ -43,7 +31,7 @@ def language_cookie(page):
 
 def test_no_preference_gives_the_english_pages_back(page, site):
     person = verified_user(email="lucia@example.org")
-    sign_in(page, person)
+    sign_in(page, person.email)
 
     page.goto("/me/")
     save_language(page, "it")

@@ -15,7 +15,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_partner_journey import sign_in
+from tests.browser.content import PUBLIC_PAGES, SIGN_IN_PAGES
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    NEW_PLACEMENT_TITLE,
+    fill_in_placement,
+    save_draft,
+    sign_in,
+    write_how_to_apply,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     moderator,
@@ -23,10 +31,7 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 MODERATOR_EMAIL = "moderatrice@cooperativa.example.org"
 
@@ -41,23 +46,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 FAILED_LOAD = re.compile(r"Failed to load resource: the server responded with a status of (\d+)")
 
-PUBLIC_PAGES = {
-    "home": lambda site: "/",
-    "opportunities hub": lambda site: "/opportunities/",
-    "placements hub": lambda site: "/placements/",
-    "calls hub": lambda site: "/calls/",
-    "projects hub": lambda site: "/projects/",
-    "filtered hub": lambda site: "/placements/?sector=laundry&audience=probation",
-    "placement": lambda site: site.placements["laundry"].url,
-    "call": lambda site: site.calls[0].url,
-    "project": lambda site: site.projects[0].url,
-    "partner directory": lambda site: "/partners/",
-    "partner page": lambda site: site.partners[0].url,
-    "search with results": lambda site: "/search/?q=laundry",
-    "standard page": lambda site: site.standard_page.url,
-    "login": lambda site: "/accounts/login/",
-    "signup": lambda site: "/accounts/signup/",
-    "home in Italian": lambda site: "/it/",
+PAGES = {
+    **PUBLIC_PAGES,
+    **SIGN_IN_PAGES,
     "placements hub in Italian": lambda site: site.italian_hub_url,
 }
 
@@ -147,7 +138,7 @@ def watch(page):
 def test_public_pages_keep_to_the_policy(watch, site):
     site.italian_hub_url = translate_page(site.hubs["placement"], "it").url
 
-    for kind, url in PUBLIC_PAGES.items():
+    for kind, url in PAGES.items():
         watch.visit(url(site))
         assert not watch.problems, f"{kind}:\n" + "\n".join(watch.problems)
         if kind == "placement":
@@ -172,31 +163,20 @@ def test_editor_creates_and_edits_a_placement_within_the_policy(watch, site):
 
     # A new placement, with the image chooser opened on the way.
     watch.visit(f"/admin/pages/add/opportunities/placementpage/{partner_page.pk}/", admin=True)
-    page.locator("#id_title").fill("Baker's assistant")
-    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
-    page.locator("#id_commitment").select_option(index=1)
-    page.locator("#id_sector").select_option(index=1)
-    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
-    page.locator("#id_area").select_option(index=1)
-    page.locator("#id_hours_per_week").fill("16")
-    page.locator("#id_duration").fill("6 months")
+    fill_in_placement(page)
     page.locator("[data-contentpath='image']").get_by_role("button", name="Choose an image").click()
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("heading").first.wait_for()
     chooser.get_by_role("button", name="Close").first.click()
-    how_to_apply = page.locator("[data-contentpath='how_to_apply'] [contenteditable='true']")
-    how_to_apply.click()
-    page.keyboard.type("Ask your probation officer to call us.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
-    placement = PlacementPage.objects.get(title="Baker's assistant")
+    write_how_to_apply(page)
+    save_draft(page)
+    placement = PlacementPage.objects.get(title=NEW_PLACEMENT_TITLE)
     watch.settle()
 
     # Edit it again.
     watch.visit(f"/admin/pages/{placement.pk}/edit/", admin=True)
     page.locator("#id_summary").fill("Learn to bake bread, three mornings a week.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
+    save_draft(page)
     watch.settle()
 
     # The user bar on a public page, as an editor sees it.

@@ -5,9 +5,13 @@ arrives must save into that page, not fail on the slug it already holds."""
 import contextlib
 from urllib.parse import urlsplit
 
-import pytest
-
-from tests.browser.test_partner_journey import sign_in
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    NEW_PLACEMENT_TITLE,
+    fill_in_placement,
+    save_draft,
+    sign_in,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -16,10 +20,7 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 def test_save_draft_right_after_autosave_saves_the_autosaved_page(page):
@@ -50,25 +51,17 @@ def test_save_draft_right_after_autosave_saves_the_autosaved_page(page):
 
     page.route(f"**{add_url}", hold_autosave)
 
-    page.locator("#id_title").fill("Baker's assistant")
-    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
-    page.locator("#id_commitment").select_option(index=1)
-    page.locator("#id_sector").select_option(index=1)
-    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
-    page.locator("#id_area").select_option(label="Torino (TO)")
-    page.locator("#id_hours_per_week").fill("16")
-    page.locator("#id_duration").fill("6 months")
+    fill_in_placement(page)
     deadline = 50
     while not held and deadline:
         page.wait_for_timeout(100)
         deadline -= 1
     assert held, "autosave never started"
-    assert PlacementPage.objects.filter(title="Baker's assistant").count() == 1
+    assert PlacementPage.objects.filter(title=NEW_PLACEMENT_TITLE).count() == 1
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
+    save_draft(page)
 
-    placements = PlacementPage.objects.filter(title="Baker's assistant")
+    placements = PlacementPage.objects.filter(title=NEW_PLACEMENT_TITLE)
     assert placements.count() == 1
     placement = placements.get()
     assert urlsplit(page.url).path == f"/admin/pages/{placement.pk}/edit/"

@@ -4,12 +4,10 @@ what the visitor sees, and partner logos are sharp on a phone's screen."""
 import io
 
 import feedparser
-import pytest
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+from tests.browser.helpers import BROWSER_TEST
+
+pytestmark = BROWSER_TEST
 
 
 def test_follow_links_of_a_filtered_hub_keep_the_filters(page, site):

@@ -11,15 +11,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.browser.accessibility import assert_no_violations
+from tests.browser.helpers import BROWSER_TEST
 from tests.factories import translate_page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -42,6 +38,9 @@ def translate_site(site):
     italian["call"] = translate_page(site.calls[0])
     italian["project"] = translate_page(site.projects[0])
     italian["standard"] = translate_page(site.standard_page)
+    italian["map"] = translate_page(site.map_page, title="Mappa della comunità", slug="mappa")
+    italian["networks"] = translate_page(site.network_index, title="Reti di sostegno", slug="reti")
+    italian["network"] = translate_page(site.networks[0], slug="circoli")
     return italian
 
 
@@ -64,6 +63,11 @@ def public_pages(site):
         ("standard page", site.standard_page.url, 200),
         ("response form", f"/respond/{site.placements['laundry'].pk}/", 200),
         ("call response form", f"/respond/{site.calls[0].pk}/", 200),
+        ("community map", site.map_page.url, 200),
+        ("filtered community map", f"{site.map_page.url}?asset=jobs&area=torino", 200),
+        ("network hub", site.network_index.url, 200),
+        ("network", site.networks[0].url, 200),
+        ("partner with places and networks", site.partners[1].url, 200),
         ("not found", "/this-page-does-not-exist/", 404),
         ("login", "/accounts/login/", 200),
         ("signup", "/accounts/signup/", 200),
@@ -81,10 +85,15 @@ def public_pages(site):
         ("search (it)", "/it/search/?q=lavanderia", 200),
         ("standard page (it)", italian["standard"].url, 200),
         ("response form (it)", f"/it/respond/{italian['placement'].pk}/", 200),
+        ("community map (it)", italian["map"].url, 200),
+        ("network hub (it)", italian["networks"].url, 200),
+        ("network (it)", italian["network"].url, 200),
         ("not found (it)", "/it/questa-pagina-non-esiste/", 404),
         # Account pages answer in the language of the page people came from.
         ("login (it)", "/accounts/login/?next=/it/", 200),
         ("signup (it)", "/accounts/signup/?next=/it/", 200),
+        ("alert form", f"/alerts/new/?hub={site.hubs['placement'].pk}&sector=laundry", 200),
+        ("alert form (it)", f"/it/alerts/new/?hub={italian['all'].pk}&sector=laundry", 200),
     ]
     return pages
 

@@ -3,15 +3,11 @@ a placement by filtering the hub and open it."""
 
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
 from tests.browser.accessibility import assert_accessible
 from tests.browser.content import ITALIAN_HOME_INTRO
+from tests.browser.helpers import BROWSER_TEST
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 # The filters offer audiences and sectors; the laundry placement is the only
 # one for people on probation, and the only one in laundry.

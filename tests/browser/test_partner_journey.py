@@ -3,14 +3,21 @@ email, register the organisation, get approved by a moderator, set up the
 authenticator app, write a draft placement in the editor, and find another
 organisation's page closed."""
 
-import re
-import time
 from urllib.parse import urlsplit
 
 import pytest
-from django.core import mail
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.helpers import (
+    BROWSER_TEST,
+    NEW_PLACEMENT_TITLE,
+    fill_in_placement,
+    save_draft,
+    sign_in,
+    submit,
+    wait_for_email,
+    write_how_to_apply,
+)
 from tests.factories import (
     DEFAULT_TEST_PASSWORD,
     AreaFactory,
@@ -21,42 +28,11 @@ from tests.factories import (
     with_mfa,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 PARTNER_EMAIL = "giulia@ilforno.example.it"
 PARTNER_PASSWORD = "Forno e lavanderia 2026!"
 MODERATOR_EMAIL = "moderatrice@cooperativa.example.org"
-
-
-def wait_for_email(to, pattern, timeout=10.0):
-    """The first link matching ``pattern`` in an email to ``to``. The live
-    server sends from its own thread, after its transaction commits."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for message in mail.outbox:
-            if to in message.to and (match := re.search(pattern, message.body)):
-                return match.group(0)
-        time.sleep(0.1)
-    raise AssertionError(f"no email to {to} with {pattern!r}: {[m.subject for m in mail.outbox]}")
-
-
-def submit(page, form_selector):
-    with page.expect_navigation():
-        page.locator(form_selector).locator("button[type=submit]").first.click()
-
-
-def sign_in(page, email, password, next_url, secret=None):
-    page.goto(f"/accounts/login/?next={next_url}")
-    form = "main form:has(input[name=password])"
-    page.locator(f"{form} input[name=login]").fill(email)
-    page.locator(f"{form} input[name=password]").fill(password)
-    submit(page, form)
-    if secret:
-        page.locator("main input[name=code]").fill(totp_code(secret))
-        submit(page, "main form:has(input[name=code])")
 
 
 @pytest.fixture
@@ -148,20 +124,10 @@ def test_partner_signs_up_is_approved_and_edits_only_its_own_pages(
 
     # 5. A draft placement under its own partner page.
     page.goto(f"/admin/pages/add/opportunities/placementpage/{partner_page.pk}/")
-    page.locator("#id_title").fill("Baker's assistant")
-    page.locator("#id_summary").fill("Learn to bake bread, four mornings a week.")
-    page.locator("#id_commitment").select_option(index=1)
-    page.locator("#id_sector").select_option(index=1)
-    page.locator("[data-contentpath='audiences'] input[type=checkbox]").first.check()
-    page.locator("#id_area").select_option(label="Torino (TO)")
-    page.locator("#id_hours_per_week").fill("16")
-    page.locator("#id_duration").fill("6 months")
-    how_to_apply = page.locator("[data-contentpath='how_to_apply'] [contenteditable='true']")
-    how_to_apply.click()
-    page.keyboard.type("Ask your probation officer to call us.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").first.click()
-    placement = PlacementPage.objects.get(title="Baker's assistant")
+    fill_in_placement(page)
+    write_how_to_apply(page)
+    save_draft(page)
+    placement = PlacementPage.objects.get(title=NEW_PLACEMENT_TITLE)
     assert not placement.live
     assert placement.get_parent().pk == partner_page.pk
 

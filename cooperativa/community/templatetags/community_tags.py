@@ -1,0 +1,27 @@
+"""What a partner page shows from the community app: the organisation's
+places and what it offers there, its networks, and their meetings."""
+
+from django import template
+
+from ..listing import listed_networks
+from ..models import NetworkMeeting, Place
+from ..recurrence import upcoming
+
+register = template.Library()
+
+
+@register.simple_tag
+def partner_community(page):
+    """{"places", "networks", "meetings"} for a PartnerPage. Places are
+    shown by their published position rules: a town-only place by its town."""
+    places = list(
+        Place.objects.filter(organisation_id=page.organisation_id)
+        .select_related("area")
+        .prefetch_related("assets__asset_type")
+        .order_by("name", "pk")
+    )
+    networks = list(listed_networks(page.locale_id).child_of(page).order_by("title"))
+    meetings = upcoming(
+        NetworkMeeting.objects.filter(page__in=networks).select_related("area", "page")
+    )
+    return {"places": places, "networks": networks, "meetings": meetings}
