@@ -78,7 +78,8 @@ def test_a_placement_shows_every_fact(client, frozen):
     support = page.select_one("section[aria-labelledby=support-title]").get_text(" ", strip=True)
     assert "A mentor" in support and "Meals" in support and "Training" not in support
     assert (
-        page.select_one("#apply").get_text(" ", strip=True).endswith("Call Maria on 011 555 1234.")
+        # The host's words first; the response form's link follows (participation).
+        page.select_one("#apply > p").get_text(" ", strip=True) == "Call Maria on 011 555 1234."
     )
     assert not page.select_one(".notice")  # open, not closing soon
 

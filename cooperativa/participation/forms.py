@@ -77,11 +77,9 @@ class BaseResponseForm(forms.Form):
         initial.setdefault("started", new_stamp())
         initial.setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
-        self.questions = (
-            list(getattr(page, "response_questions", None).all())
-            if hasattr(page, "response_questions")
-            else []
-        )
+        # Calls have questions of their own; placements do not.
+        related = getattr(page, "response_questions", None)
+        self.questions = list(related.all()) if related is not None else []
         for name, field in QuestionFormBuilder(self.questions).formfields.items():
             self.fields[QUESTION_PREFIX + name] = field
         self.asks_justice_status = page.justice_status_questions.exists()

@@ -30,7 +30,7 @@ def inbox_organisations(user):
 
 
 def can_use_inbox(user):
-    return is_moderator(user) or inbox_organisations(user).exists()
+    return is_moderator(user) or bool(_inbox_organisation_ids(user))
 
 
 def visible_responses(user):
@@ -40,11 +40,19 @@ def visible_responses(user):
     return Response.objects.filter(organisation__in=inbox_organisations(user))
 
 
+def _inbox_organisation_ids(user):
+    """The ids of inbox_organisations(user), worked out once per request (a
+    listing asks for every row)."""
+    ids = getattr(user, "_participation_inbox_ids", None)
+    if ids is None:
+        ids = set(inbox_organisations(user).values_list("pk", flat=True))
+        if getattr(user, "is_authenticated", False):
+            user._participation_inbox_ids = ids
+    return ids
+
+
 def can_open(user, response):
-    return is_moderator(user) or (
-        response.organisation.status == Organisation.Status.APPROVED
-        and partner_permissions.is_member(user, response.organisation)
-    )
+    return is_moderator(user) or response.organisation_id in _inbox_organisation_ids(user)
 
 
 # Following a response up (its status, notes) is for whoever may read it.

@@ -145,6 +145,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several threads at once (runserver,
+    # gunicorn's threads): a writer takes the lock when its transaction
+    # starts and the others wait their turn for up to 20 s, instead of
+    # failing with "database is locked" (a response sent while another is
+    # saved must wait, never fail). WAL lets pages be read meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL;",
+    )
 
 # --- Cache --------------------------------------------------------------------
 

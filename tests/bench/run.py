@@ -50,6 +50,8 @@ def bench_environment():
         env.pop(name, None)
     env.update(
         DJANGO_SETTINGS_MODULE="cooperativa.settings.production",
+        # The embedded mode on purpose: SQLite, tasks inline, local cache.
+        PRODUCTION_WAIVE="sqlite,broker,cache",
         VAR_DIR=str(BENCH_DIR),
         DATABASE_URL=f"sqlite:///{DATABASE}",
         STATIC_ROOT=str(BENCH_DIR / "static"),
@@ -218,6 +220,17 @@ def main():
     parser.add_argument(
         "--seconds", type=float, default=15.0, help="At most this long per page (default 15)."
     )
+    parser.add_argument(
+        "--respond-clients",
+        type=int,
+        default=16,
+        help="Concurrent clients sending the response form (default 16).",
+    )
+    parser.add_argument(
+        "--respond-only",
+        action="store_true",
+        help="Measure only the response form, with the broker up and down.",
+    )
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -244,12 +257,12 @@ def main():
         return
     manage(env, "collectstatic", "--noinput", "-v", "0")
 
-    pages = pages_to_test()
+    pages = [] if args.respond_only else pages_to_test()
     opportunities = dataset_summary()
 
-    port = free_port()
-    server = start_gunicorn(env, port)
     rows = []
+    port = free_port()
+    server = start_gunicorn(env, port) if pages else None
     try:
         for label, path in pages:
             # Warm up every worker: first renders build caches and image
@@ -277,7 +290,14 @@ def main():
             )
             rows.append([label, path, result, None])
     finally:
-        stop(server)
+        if server is not None:
+            stop(server)
+
+    # The response form, with a broker of its own up, then unreachable.
+    from . import respond
+
+    respond_rows = respond.bench(env, connections=args.respond_clients)
+    connections.close_all()
 
     for row in rows:
         queries, status = count_queries(row[1])
@@ -292,12 +312,12 @@ def main():
         f"{platform.python_version()}. Preparing the data took {load_seconds:.0f} s; the whole run "
         f"{time.monotonic() - started:.0f} s."
     )
-    table = markdown(rows, context)
+    table = markdown(rows, context) + "\n" + respond.markdown(respond_rows, args.respond_clients)
     (BENCH_DIR / "results.md").write_text(table, encoding="utf-8")
     print()
     print(table)
     print(f"Written to {BENCH_DIR / 'results.md'}")
-    if not all(row[2].ok for row in rows):
+    if not all(row[2].ok for row in rows) or not all(row["ok"] for row in respond_rows):
         sys.exit(1)
 
 
