@@ -171,7 +171,6 @@ def is_shown_publicly(model):
 
 def _model_changed(sender, instance=None, created=False, **kwargs):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
     from wagtail.models import Page
 
     model = instance.__class__ if instance is not None else sender
