@@ -34,11 +34,13 @@ Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND":
 """
 
 import copy
+import functools
+import operator
 from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import TextField
+from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
@@ -46,6 +48,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
 
 
 def config_for_language(language_code, configs, default):
@@ -61,6 +64,23 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return config_for_language(
             translation.get_language(), backend.language_configs, backend.config
+        )
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, matching the title and the body each on its
+        own: it matches their concatenation, which no index covers, so every
+        row was read; each column has a GIN index, which the OR of the two
+        can use. Ranked and ordered as modelsearch does."""
+        if self.fields is not None or isinstance(self.query, MatchAll | Not | Fuzzy):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        matches = functools.reduce(
+            operator.or_, (Q(**{vector.name: search_query}) for vector, _boost in vectors)
+        )
+        queryset = self.queryset.filter(matches)
+        return self._apply_ordering_and_scoring(
+            queryset, self._build_rank_expression(vectors, config), start, stop, score_field
         )
 
 
@@ -178,8 +198,10 @@ def sqlite_backend_class():
         def _do_search(self):
             compiler = self.query_compiler
             ids = None
-            if compiler.order_by_relevance and self._score_field is None:
-                ids = compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
+            # Autocompletion (the admin's choosers) keeps modelsearch's way.
+            ranked_ids = getattr(compiler, "ranked_ids", None)
+            if ranked_ids and compiler.order_by_relevance and self._score_field is None:
+                ids = ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
             if ids is None:
                 return super()._do_search()
             found = compiler.queryset.in_bulk(ids)
