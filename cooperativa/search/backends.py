@@ -10,8 +10,12 @@ active language, as mapped in ``WAGTAILSEARCH_LANGUAGE_CONFIGS``
 (e.g. ``{"en": "english", "it": "italian"}``). Objects without a locale (and
 languages without an entry) use ``SEARCH_CONFIG``.
 
-On any other database the normal database backend is used, so that the
-same ``BACKEND`` path works for SQLite in development and tests.
+On PostgreSQL it also matches the title and the body each against its own
+GIN index, where modelsearch matches their concatenation, which no index
+covers. On SQLite (development, tests, the embedded default) it is
+modelsearch's SQLite backend ranking each match once and keeping only the
+best (see ``sqlite_backend_class``); on any other database modelsearch's
+database backend, so that the same ``BACKEND`` path works everywhere.
 
 modelsearch has no public way to choose the configuration per object or
 per query: its PostgreSQL backend reads one ``config`` attribute everywhere.
