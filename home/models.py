@@ -10,10 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cooperativa.core import page_cache
 from cooperativa.core.blocks import BodyBlock
 from cooperativa.core.models import SitePage
 from cooperativa.opportunities.listing import featured_opportunities
-from cooperativa.opportunities.models import OpportunityIndexPage
+from cooperativa.opportunities.models import OpportunityIndexPage, today
 from partners.models import PartnerIndexPage
 
 
@@ -37,8 +38,12 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = featured_opportunities(self.locale)
-        context["ways_in"] = self.ways_in()
+        # Both read many rows and change only with the content (and, for what
+        # is open, the day): kept under the content version.
+        context["featured"] = page_cache.remember(
+            "home-featured", lambda: featured_opportunities(self.locale), self.locale_id, today()
+        )
+        context["ways_in"] = page_cache.remember("home-ways-in", self.ways_in, self.pk)
         return context
 
     def ways_in(self):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page, ReferenceIndex
 
 from cooperativa.opportunities.models import (
     CallPage,
@@ -24,7 +24,6 @@ from cooperativa.opportunities.models import (
 from home.demo.loader import IMAGES_DIR, demo_organisation_slugs, read
 from home.models import ContactSettings, FooterItem, HomePage, MainMenuItem, StandardPage
 from partners.models import Area, Organisation, PartnerPage
-from tests.bench.scale import generate
 
 
 def run_load_demo(*args):
@@ -296,15 +295,14 @@ def test_committed_images_are_small_and_all_used():
     assert used == set(files)
 
 
-# --- Scale (tests/bench) --------------------------------------------------------
+# --- Scale (load_demo --scale N, make bench) ---------------------------------------
 
 
 def test_scale_adds_the_number_of_opportunities_asked_for_once(loaded):
     before = OpportunityPage.objects.count()
-    assert generate(20) == 20
-    call_command("update_index", verbosity=0)
+    call_command("load_demo", scale=20, verbosity=0)
     assert OpportunityPage.objects.count() == before + 20
-    assert generate(20) == 0
+    call_command("load_demo", scale=20, verbosity=0)
     assert OpportunityPage.objects.count() == before + 20
 
     generated = OpportunityPage.objects.filter(slug__regex=r"-g[0-9]{5}$")
@@ -316,9 +314,14 @@ def test_scale_adds_the_number_of_opportunities_asked_for_once(loaded):
     assert hosts <= set(demo_organisation_slugs())
     # The tree stays consistent, so Wagtail can move and add pages as usual.
     assert Page.find_problems() == ([], [], [], [], [])
-    # And the search index knows them.
+    # And the search index knows them, and the reference index what they use.
     page = generated.order_by("pk").last()
     assert page.pk in [result.pk for result in OpportunityPage.objects.live().search(page.title)]
+    used = {
+        reference.to_object_id
+        for reference in ReferenceIndex.objects.filter(object_id=str(page.pk))
+    }
+    assert {str(page.specific.area_id), str(page.specific.sector_id)} <= used
 
 
 # --- The local admin account ------------------------------------------------

@@ -308,3 +308,39 @@ def test_switched_off_nothing_is_cached(site, settings):
     settings.PAGE_CACHE_SECONDS = 0
     visit(Client(), "/placements/")
     assert page_cache.HIT_HEADER not in visit(Client(), "/placements/")
+
+
+# --- A CDN in front (wagtail.contrib.frontend_cache) ------------------------------------
+
+PURGED = []
+
+
+class RecordingBackend:
+    """A CDN that writes down what it is asked to purge."""
+
+    def __init__(self, params):
+        self.hostnames = params.get("HOSTNAMES")
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge_batch(self, urls):
+        PURGED.extend(urls)
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+def test_a_publication_purges_the_page_and_the_hubs_from_a_cdn(site, commit, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {"BACKEND": "tests.test_page_cache.RecordingBackend"}
+    }
+    PURGED.clear()
+    with commit():
+        placement = create_placement(parent=site.partner, title="Night baker")
+    assert placement.full_url in PURGED
+    assert site.hub.full_url in PURGED
+    assert site.hub_it.full_url in PURGED
+    # And the CDN may keep public pages until it is told.
+    response = visit(Client(), "/placements/")
+    assert f"s-maxage={settings.PAGE_CACHE_SECONDS}" in response["Cache-Control"]

@@ -240,7 +240,9 @@ def test_italian_pages_and_filters_show_the_italian_labels(client):
     assert "Lavanderia e sartoria" in html and "Volontari e volontarie" in html
 
     # A moderator renames the Italian term: the Italian filters follow.
-    Sector.objects.filter(code="laundry", locale__language_code="it").update(name="Lavanderie")
+    italian_term = Sector.objects.get(code="laundry", locale__language_code="it")
+    italian_term.name = "Lavanderie"
+    italian_term.save()
     html = client.get(italian_hub.url, {"sector": "laundry"}).content.decode()
     assert "Lavanderie" in html and "Addetto lavanderia" in html
     # English is unchanged.

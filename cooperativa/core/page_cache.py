@@ -72,6 +72,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path, get_language_from_request
+from modelcluster.fields import ParentalKey
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +126,20 @@ def bump(reason="", pages=()):
     transaction.on_commit(after_commit)
 
 
+def remember(name, compute, *parts, timeout=60 * 60):
+    """``compute()``, kept in the shared cache under the content version and
+    ``parts`` (a language, a page, a day: whatever the answer depends on
+    besides the content): for lists that read many rows but change only
+    when content does, such as the home page's newest opportunities."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    key = f"pagecache:{content_version()}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 # --- Which models change what pages show ---------------------------------------
 
 _public_models = set()
@@ -143,15 +158,28 @@ def is_shown_publicly(model):
 
     from .vocabularies import Vocabulary
 
-    if model in _public_models:
+    if model in _public_models or issubclass(
+        model, Vocabulary | BaseSiteSetting | BaseGenericSetting
+    ):
         return True
-    return issubclass(model, Vocabulary | BaseSiteSetting | BaseGenericSetting)
+    # The rows of a cluster (a menu's items) belong to their parent.
+    return any(
+        isinstance(field, ParentalKey) and is_shown_publicly(field.related_model)
+        for field in model._meta.get_fields()
+    )
 
 
 def _model_changed(sender, instance=None, created=False, **kwargs):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page
 
     model = instance.__class__ if instance is not None else sender
+    # A page created live, without a publication (imported, or loaded as
+    # demo content), is as new to the public as a published one.
+    if isinstance(instance, Page):
+        if created and instance.live:
+            bump(f"page {instance.pk} created live")
+        return
     # Settings are created empty on their first read (by a page being
     # rendered): only a change made in the admin changes what pages show.
     if created and issubclass(model, BaseSiteSetting | BaseGenericSetting):
@@ -214,6 +242,71 @@ def purge_frontend_cache(pages=()):
 
     top = Page.objects.live().public().filter(depth__lte=3, depth__gt=1)
     purge_pages_from_cache([*pages, *top])
+
+
+# --- Sites and routes --------------------------------------------------------------
+
+
+class Routes:
+    """The site of a host and the page an address leads to, kept under the
+    content version: a page moved, renamed or unpublished is a new version.
+
+    Wagtail finds both once per request and keeps them on the request
+    (``request._wagtail_site`` and ``request._wagtail_route_for_request``,
+    as ``Site.find_for_request`` and ``Page.route_for_request`` document);
+    setting them before the view saves the site query and the walk down the
+    tree (two queries per level). Only plain routes are kept: a page that
+    routes the rest of the address itself (args or kwargs) is routed by
+    Wagtail every time."""
+
+    seconds = 60 * 60
+
+    def __init__(self, request, version):
+        self.request = request
+        self.version = version
+        self.primed_site = self.primed_route = False
+        try:
+            host = request.get_host()
+        except Exception:  # noqa: BLE001 - a refused host: Django answers it later
+            self.site_key = self.route_key = None
+            return
+        self.site_key = f"pagecache:{version}:site:{host}"
+        digest = hashlib.sha256(f"{host}{request.path_info}".encode()).hexdigest()[:32]
+        self.route_key = f"pagecache:{version}:route:{digest}"
+
+    def prime(self):
+        if self.site_key is None:
+            return
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.url_routing import RouteResult
+
+        found = cache.get_many([self.site_key, self.route_key])
+        if (site := found.get(self.site_key)) is not None:
+            self.request._wagtail_site = site
+            self.primed_site = True
+        if (route := found.get(self.route_key)) is not None:
+            content_type_id, pk = route
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=pk, live=True).first() if model else None
+            if page is not None:
+                self.request._wagtail_route_for_request = RouteResult(page)
+                self.primed_route = True
+
+    def remember(self):
+        if self.site_key is None:
+            return
+        entries = {}
+        site = getattr(self.request, "_wagtail_site", None)
+        if site is not None and not self.primed_site:
+            site.root_page  # noqa: B018 - loaded now, so that it is kept with the site
+            entries[self.site_key] = site
+        route = getattr(self.request, "_wagtail_route_for_request", None)
+        if route is not None and not self.primed_route:
+            page, args, kwargs = route
+            if not args and not kwargs:
+                entries[self.route_key] = (page.content_type_id, page.pk)
+        if entries:
+            cache.set_many(entries, self.seconds)
 
 
 # --- The middleware -------------------------------------------------------------------
@@ -279,23 +372,33 @@ def public_cache_control():
 class PageCacheMiddleware:
     """Serves anonymous visitors' GET requests from the shared cache (see the
     module's docstring). Placed before the session middleware, so that a hit
-    costs no session, no user and no database."""
+    costs no session, no user and no database.
+
+    For every GET, signed in or not, it also gives Wagtail the site and the
+    page an address leads to from the cache (``Routes``), so that a page
+    rendered afresh does not walk the tree one query per level."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-        if not seconds or not request_is_cacheable(request):
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        version = content_version()
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        use_cache = bool(seconds) and request_is_cacheable(request)
+        key = entry_key(request, version) if use_cache else None
+        if use_cache:
+            entry = cache.get(key)
+            if entry is not None:
+                return self.from_entry(request, entry)
 
-        key = entry_key(request, content_version())
-        entry = cache.get(key)
-        if entry is not None:
-            return self.from_entry(request, entry)
-
+        routes = Routes(request, version)
+        routes.prime()
         response = self.get_response(request)
-        if request.method == "GET" and response_is_cacheable(response):
+        routes.remember()
+
+        if use_cache and request.method == "GET" and response_is_cacheable(response):
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["Cache-Control"] = public_cache_control()
             cache.set(key, self.to_entry(response), seconds)

@@ -12,6 +12,7 @@ depends on the language of the page that made it.
 import contextvars
 
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.db import models
 from django.db.models import ProtectedError, Q
 from django.utils import translation
@@ -20,6 +21,10 @@ from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
+
+from .page_cache import content_version
+
+LABELS_SECONDS = 60 * 60
 
 
 def default_language_only():
@@ -84,8 +89,9 @@ def vocabulary_choices(model):
 def localized_labels(model):
     """{code: label} for every term of ``model`` in the default language, in
     the model's order, labelled in the active language where the term has
-    been translated. One query, made once per model and language within a
-    request (see ``LabelCache``)."""
+    been translated. Kept in the shared cache under the content version
+    (core.page_cache: editing a term makes a new version), and for the rest
+    of the request in ``LabelCache``; one query when neither has them."""
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     try:
         active_code = get_supported_content_language_variant(translation.get_language())
@@ -95,6 +101,17 @@ def localized_labels(model):
     cache_key = (model._meta.label, active_code)
     if cache is not None and cache_key in cache:
         return cache[cache_key]
+    shared_key = f"labels:{content_version()}:{model._meta.label}:{active_code}"
+    labels = shared_cache.get(shared_key)
+    if labels is None:
+        labels = _labels_from_database(model, default_code, active_code)
+        shared_cache.set(shared_key, labels, LABELS_SECONDS)
+    if cache is not None:
+        cache[cache_key] = labels
+    return labels
+
+
+def _labels_from_database(model, default_code, active_code):
     labels, translated = {}, {}
     rows = model.objects.filter(
         locale__language_code__in={default_code, active_code}
@@ -107,15 +124,14 @@ def localized_labels(model):
             translated[key] = row.own_label()
     # Only terms of the default language: the ones pages can point at.
     labels.update((key, label) for key, label in translated.items() if key in labels)
-    if cache is not None:
-        cache[cache_key] = labels
     return labels
 
 
 class LabelCache:
-    """Labels looked up once per request: a template naming eight audiences
-    asks the database once. Outside a request nothing is kept, so a label
-    changed in the admin shows at once."""
+    """Labels kept for the length of one request: a template naming eight
+    audiences asks once. Between requests the shared cache keeps them under
+    the content version, which editing a term replaces, so a label changed
+    in the admin shows at once."""
 
     _current = contextvars.ContextVar("vocabulary_labels", default=None)
 

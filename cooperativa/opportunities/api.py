@@ -23,6 +23,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Referenc
 from cooperativa.core import parameters
 from partners.models import Organisation, PartnerPage
 
+from .models import OpportunityPage
+
 
 class CheckedParametersMixin:
     """Refuses, with a 400 that says why, the query values that the database
@@ -82,8 +84,23 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail's queryset already keeps to live pages of the requested
         # site and its translations; public() also drops restricted pages
-        # that this particular request could have passed.
-        return super().get_base_queryset().public()
+        # that this particular request could have passed. Each item's
+        # meta names its language: fetched with the pages, not one by one.
+        # Wagtail asks for it several times per request; each time would
+        # look up the site's root and the view restrictions again.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset().public().select_related("locale")
+        return self._base_queryset.all()
+
+    def get_queryset(self):
+        # With ?type=, Wagtail lists that model's rows: fetch the language
+        # and an opportunity's vocabularies with them, not item by item.
+        queryset = super().get_queryset()
+        if queryset.model is not Page:
+            queryset = queryset.select_related("locale")
+        if issubclass(queryset.model, OpportunityPage):
+            queryset = queryset.select_related("area", "sector").prefetch_related("audiences")
+        return queryset
 
 
 def publicly_shown_images(queryset):

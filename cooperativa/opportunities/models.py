@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cooperativa.core import page_cache
 from cooperativa.core.blocks import BodyBlock
 from cooperativa.core.models import SitePage, optional_link
 from cooperativa.core.vocabularies import OrderedVocabulary, default_language_only
@@ -606,11 +607,22 @@ class ProjectPage(OpportunityPage):
         from . import listing
 
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners_with_pages()
-        context["updates"] = self.updates.order_by("-date", "-sort_order")
-        context["ways_to_get_involved"] = listing.localized_opportunities(
-            list(self.linked_opportunities.all()), self.locale_id
-        )
+
+        def lists():
+            return {
+                "partners": self.partners_with_pages(),
+                "updates": list(self.updates.order_by("-date", "-sort_order")),
+                "ways_to_get_involved": listing.localized_opportunities(
+                    list(self.linked_opportunities.all()), self.locale_id
+                ),
+            }
+
+        # The live page's lists change only with the content (and the day):
+        # kept under the content version. A preview shows the draft's own.
+        if getattr(request, "is_preview", False):
+            context.update(lists())
+        else:
+            context.update(page_cache.remember("project-lists", lists, self.pk, today()))
         return context
 
     def clean(self):

@@ -10,8 +10,12 @@ active language, as mapped in ``WAGTAILSEARCH_LANGUAGE_CONFIGS``
 (e.g. ``{"en": "english", "it": "italian"}``). Objects without a locale (and
 languages without an entry) use ``SEARCH_CONFIG``.
 
-On any other database the normal database backend is used, so that the
-same ``BACKEND`` path works for SQLite in development and tests.
+On PostgreSQL it also matches the title and the body each against its own
+GIN index, where modelsearch matches their concatenation, which no index
+covers. On SQLite (development, tests, the embedded default) it is
+modelsearch's SQLite backend ranking each match once and keeping only the
+best (see ``sqlite_backend_class``); on any other database modelsearch's
+database backend, so that the same ``BACKEND`` path works everywhere.
 
 modelsearch has no public way to choose the configuration per object or
 per query: its PostgreSQL backend reads one ``config`` attribute everywhere.
@@ -34,16 +38,21 @@ Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND":
 """
 
 import copy
+import functools
+import operator
 from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
 
 
 def config_for_language(language_code, configs, default):
@@ -59,6 +68,23 @@ class LocalisedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return config_for_language(
             translation.get_language(), backend.language_configs, backend.config
+        )
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, matching the title and the body each on its
+        own: it matches their concatenation, which no index covers, so every
+        row was read; each column has a GIN index, which the OR of the two
+        can use. Ranked and ordered as modelsearch does."""
+        if self.fields is not None or isinstance(self.query, MatchAll | Not | Fuzzy):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        matches = functools.reduce(
+            operator.or_, (Q(**{vector.name: search_query}) for vector, _boost in vectors)
+        )
+        queryset = self.queryset.filter(matches)
+        return self._apply_ordering_and_scoring(
+            queryset, self._build_rank_expression(vectors, config), start, stop, score_field
         )
 
 
@@ -118,11 +144,90 @@ class LocalisedPostgresSearchBackend(PostgresSearchBackend):
         ]
 
 
+# --- SQLite: rank once, keep the best ---------------------------------------------
+#
+# modelsearch's SQLite backend orders by relevance through a correlated
+# subquery: for every matching row it runs the full-text match again to find
+# that row's score, so a common word ("assistant", in thousands of pages)
+# costs thousands of full matches and grows with the square of the matches.
+# Here the match runs once, joined with the rows the caller's queryset
+# allows (live, public, in the language asked for), scored once per row with
+# the same BM25 expression, sorted, and cut at the slice asked for (the
+# search page asks for its first MAX_RESULTS); only those rows are then
+# loaded. The order is modelsearch's own: score, then newest id first.
+
+
+def sqlite_backend_class():
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
+    )
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class RankOnceSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        def ranked_ids(self, config, start, stop):
+            """The primary keys of the rows from ``start`` to ``stop``, best
+            first; None for a query this shortcut does not handle."""
+            normalized = normalize(self.query)
+            if isinstance(normalized, MatchAll | Not):
+                return None
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS,
+                self.build_search_query(normalized, config=config),
+            )
+            model = self.queryset.model
+            allowed = (
+                self.queryset.order_by()
+                .annotate(_search_key=Cast("pk", TextField()))
+                .values("_search_key")
+            )
+            rows = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(model),
+                    index_entry__object_id__in=allowed,
+                )
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .order_by("score", "-index_entry__object_id")
+                .values_list("index_entry__object_id", flat=True)
+            )
+            to_python = model._meta.pk.to_python
+            return [to_python(value) for value in rows[start:stop]]
+
+    class RankOnceSQLiteSearchResults(SQLiteSearchResults):
+        def _do_search(self):
+            compiler = self.query_compiler
+            ids = None
+            # Autocompletion (the admin's choosers) keeps modelsearch's way.
+            ranked_ids = getattr(compiler, "ranked_ids", None)
+            if ranked_ids and compiler.order_by_relevance and self._score_field is None:
+                ids = ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
+            if ids is None:
+                return super()._do_search()
+            found = compiler.queryset.in_bulk(ids)
+            return [found[pk] for pk in ids if pk in found]
+
+    class RankOnceSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = RankOnceSQLiteSearchQueryCompiler
+        results_class = RankOnceSQLiteSearchResults
+
+    return RankOnceSQLiteSearchBackend
+
+
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
     """The backend for the default database: per-language PostgreSQL search,
-    or modelsearch's own database backend elsewhere (SQLite)."""
+    on SQLite with full-text search (FTS5) the same backend as modelsearch's
+    ranking each match once, and modelsearch's own database backend
+    elsewhere."""
     if connection.vendor == "postgresql":
         return LocalisedPostgresSearchBackend(params)
     from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        return sqlite_backend_class()(params)
+    return backend

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
-from cooperativa.core import parameters
+from cooperativa.core import page_cache, parameters
 from cooperativa.opportunities.filters import OpportunityListing
 from cooperativa.opportunities.listing import KIND_MODELS, hubs_of
 from cooperativa.opportunities.models import OpportunityPage
@@ -36,12 +36,18 @@ def search_words(query):
 
 
 def search_pages(query, locale):
-    """Pages of ``locale`` matching ``query``, best first (one query)."""
+    """Pages of ``locale`` matching ``query``, best first. Kept in the shared
+    cache under the content version: the same words asked again (a common
+    word, a link shared) cost no search until the content changes."""
     words = search_words(query)
     if not words:
         return []
-    pages = Page.objects.live().public().filter(locale=locale)
-    return list(pages.search(words)[:MAX_RESULTS])
+
+    def find():
+        pages = Page.objects.live().public().filter(locale=locale)
+        return list(pages.search(words)[:MAX_RESULTS])
+
+    return page_cache.remember("search", find, words.casefold(), locale.pk)
 
 
 def specific_in_order(pages):

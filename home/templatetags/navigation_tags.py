@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, Q, Value
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cooperativa.core.page_cache import content_version
 from cooperativa.core.site_context import (
     active_content_language,
     current_page,
@@ -44,8 +46,21 @@ def _menu_targets(request):
     cached = getattr(request, "_cooperativa_menus", None)
     if cached is not None:
         return cached
-    menus = {"main": [], "footer": []}
     site = current_site(request)
+    # Kept in the shared cache under the content version: a menu or a page
+    # changed makes a new version (cooperativa/core/page_cache.py).
+    shared_key = f"menus:{content_version()}:{site.pk if site else 0}:{active_content_language()}"
+    menus = cache.get(shared_key)
+    if menus is None:
+        menus = _menu_targets_from_database(site)
+        cache.set(shared_key, menus, 60 * 60)
+    if request is not None:
+        request._cooperativa_menus = menus
+    return menus
+
+
+def _menu_targets_from_database(site):
+    menus = {"main": [], "footer": []}
     if site is not None:
         columns = ("menu", "page_id", "page__translation_key", "label", "sort_order", "id")
         main = (
@@ -84,8 +99,6 @@ def _menu_targets(request):
                 target = translated.get(translation_key) or by_pk.get(page_id)
                 if target is not None:
                     menus[menu].append((label, target))
-    if request is not None:
-        request._cooperativa_menus = menus
     return menus
 
 

@@ -64,3 +64,24 @@ def test_site_search_in_italian_finds_italian_page_by_stem(client, placements):
     content = response.content.decode()
     assert ITALIAN_TITLE in content, "not among the results for 'tirocinio'"
     assert ENGLISH_TITLE not in content, "an English page among the Italian results"
+
+
+def test_matching_each_column_finds_what_modelsearch_finds_in_the_same_order(placements):
+    """The backend matches the title and the body each with its GIN index
+    (cooperativa/search/backends.py) rather than their concatenation: the
+    results and their order are modelsearch's own."""
+    from modelsearch.backends import get_search_backend
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    for _ in range(5):
+        create_placement(title="Kitchen porter", summary="Wash up in a busy kitchen.")
+    create_placement(title="Gardener", summary="Grow vegetables for the kitchen garden.")
+    with translation.override("en"):
+        pages = Page.objects.live().filter(locale=Locale.objects.get(language_code="en"))
+        ours = [page.pk for page in get_search_backend().search("kitchen", pages)]
+        theirs = [
+            page.pk
+            for page in PostgresSearchBackend({"SEARCH_CONFIG": "english"}).search("kitchen", pages)
+        ]
+    assert len(ours) >= 7
+    assert ours == theirs

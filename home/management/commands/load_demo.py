@@ -4,10 +4,12 @@ and Italian, with illustrations, menus and a local admin account.
 The content is data (home/demo/data/*.yaml, home/demo/images/) read by
 home/demo/loader.py. Safe to run on every start (``make run`` does): it adds
 only what is missing, and never changes or deletes existing content. The
-10,000 generated opportunities of ``make bench`` come from tests/bench/.
+``--scale N`` adds generated opportunities until there are N
+(home/demo/generated.py), as ``make bench`` does, with a progress bar.
 """
 
 import contextlib
+import io
 import logging
 import sys
 import time
@@ -47,6 +49,13 @@ class Command(BaseCommand):
             help=f"Create the {ADMIN_EMAIL} superuser even when DEBUG is off.",
         )
         parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also generate opportunities until there are N of them (for measuring speed).",
+        )
+        parser.add_argument(
             "--reindex",
             action="store_true",
             help="Rebuild the search and reference indexes even if nothing was added.",
@@ -58,7 +67,7 @@ class Command(BaseCommand):
         with quiet(NOISY_LOGGERS):
             return self._handle(verbosity=verbosity, **options)
 
-    def _handle(self, *, with_admin=False, reindex=False, verbosity=1, **options):
+    def _handle(self, *, with_admin=False, reindex=False, scale=0, verbosity=1, **options):
         from home.demo.loader import DemoError, DemoLoader, indexing_deferred, steps
 
         self.verbosity = verbosity
@@ -92,6 +101,14 @@ class Command(BaseCommand):
             step = time.monotonic()
             call_command("rebuild_references_index", verbosity=0)
             self.say(f"Reference index rebuilt in {time.monotonic() - step:.1f} s.")
+
+        if scale:
+            from home.demo.generated import load
+
+            # Search and reference indexes in one bulk pass at the end.
+            silent = contextlib.redirect_stdout(io.StringIO())
+            with contextlib.nullcontext() if verbosity else silent:
+                load(scale)
 
         self.say(f"Done in {time.monotonic() - started:.1f} s.")
         if admin_message:
