@@ -12,6 +12,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
+from cooperativa.codesign.models import Partnership
 from cooperativa.opportunities.models import (
     CallPage,
     Commitment,
@@ -73,6 +74,16 @@ def add_partner_projects(lead, organisation, count, area):
     ProjectPage.partner_organisations.through.objects.bulk_create(
         ProjectPage.partner_organisations.through(
             projectpage_id=project.pk, organisation=organisation
+        )
+        for project in projects
+    )
+    # Credited publicly only once it agreed to be named (co-design).
+    Partnership.objects.bulk_create(
+        Partnership(
+            translation_key=project.translation_key,
+            project=project,
+            organisation=organisation,
+            status=Partnership.Status.ACCEPTED,
         )
         for project in projects
     )

@@ -615,6 +615,7 @@ class ProjectPage(OpportunityPage):
                 "ways_to_get_involved": listing.localized_opportunities(
                     list(self.linked_opportunities.all()), self.locale_id
                 ),
+                "timeline": self.timeline(),
             }
 
         # The live page's lists change only with the content (and the day):
@@ -623,6 +624,8 @@ class ProjectPage(OpportunityPage):
             context.update(lists())
         else:
             context.update(page_cache.remember("project-lists", lists, self.pk, today()))
+        # The stages and the timeline read it from the page.
+        self._timeline = context.pop("timeline")
         return context
 
     def clean(self):
@@ -645,9 +648,13 @@ class ProjectPage(OpportunityPage):
     def timeline(self):
         """The stages the project has reached, oldest first (also for a
         preview, whose lines are not saved yet)."""
-        return sorted(
-            self.stage_changes.all(), key=lambda change: (change.date, change.sort_order or 0)
-        )
+        # Read once per page object: the stages, the timeline and the editor's
+        # check all ask for it while one page is shown or saved.
+        if getattr(self, "_timeline", None) is None:
+            self._timeline = sorted(
+                self.stage_changes.all(), key=lambda change: (change.date, change.sort_order or 0)
+            )
+        return self._timeline
 
     def latest_stage_change(self):
         timeline = self.timeline()
