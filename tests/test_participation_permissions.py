@@ -160,3 +160,17 @@ def test_the_table_has_every_role_and_action():
         "moderator",
     }
     assert all(len(expected) == len(ACTIONS) for _target, expected in TABLE.values())
+
+
+def test_the_policy_names_who_may_act_on_some_response(world, db):
+    """Wagtail asks the inbox's policy who may act at all: the members of
+    approved organisations read and follow up their own inbox, only
+    moderators delete, and people who merely responded are never named."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(Response)
+    readers = set(policy.users_with_any_permission(["view", "change"]))
+    assert {world.host_editor, world.other_editor, world.referrer, world.moderator} <= readers
+    assert world.respondent not in readers
+    assert world.users["another participant"] not in readers
+    assert set(policy.users_with_any_permission(["delete"])) == {world.moderator}

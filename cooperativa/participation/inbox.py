@@ -71,7 +71,7 @@ class ResponsePermissionPolicy(BasePermissionPolicy):
         return Response.objects.none()
 
     def users_with_any_permission(self, actions):
-        raise NotImplementedError
+        return permissions.people_who_may(actions)
 
 
 register_permission_policy(Response, ResponsePermissionPolicy())

@@ -71,3 +71,18 @@ def referring_organisations(user):
 
 def can_refer(user):
     return referring_organisations(user).exists()
+
+
+def people_who_may(actions):
+    """The active people who may take any of ``actions`` ("view", "change",
+    "delete") on some response: the moderators for every action, and for
+    reading and following up also the members of approved organisations."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.backends import ModelBackend
+    from django.db.models import Q
+
+    moderators = ModelBackend().with_perm(partner_permissions.MODERATE_PERMISSION)
+    who = Q(pk__in=moderators.values("pk"))
+    if set(actions) & {"view", "change"}:
+        who |= Q(memberships__organisation__status=Organisation.Status.APPROVED)
+    return get_user_model().objects.filter(who, is_active=True).distinct()
