@@ -14,6 +14,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _broker_not_paused():
+    """A test that made the broker unreachable must not leave the next one's
+    emails waiting (notifications.email.BrokerPause is per process)."""
+    from cooperativa.notifications.email import broker_pause
+
+    broker_pause.end()
+    yield
+    broker_pause.end()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """A response in Italian leaves Italian active in the thread; start and
     end every test in the default language so reverse() gives English URLs."""

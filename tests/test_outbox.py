@@ -22,7 +22,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from cooperativa.notifications import email as outbox
-from cooperativa.notifications.email import queue_email
+from cooperativa.notifications.email import broker_pause, queue_email
 from cooperativa.notifications.models import OutboxEmail
 from cooperativa.notifications.tasks import (
     purge_sent_emails,
@@ -184,6 +184,50 @@ def test_requeue_stops_while_the_broker_is_still_down(django_capture_on_commit_c
 
     assert delay.call_count == 1
     assert {row(first).status, row(second).status} == {OutboxEmail.Status.PENDING}
+
+
+def test_after_an_outage_a_process_stops_trying_the_broker_for_a_while(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    """Three emails of one request during an outage: the broker is tried
+    once, not three times, and all three wait; the requeue tries anyway and
+    sends them; after the pause a new email is handed to the broker again."""
+    clock = [1000.0]
+    monkeypatch.setattr(broker_pause, "clock", lambda: clock[0])
+
+    with broker_down() as delay, django_capture_on_commit_callbacks(execute=True):
+        emails = [queue_email(SUBJECT, BODY, [f"member-{n}@example.org"]) for n in range(3)]
+
+    assert delay.call_count == 1
+    assert {row(email).status for email in emails} == {OutboxEmail.Status.PENDING}
+    assert mail.outbox == []
+
+    # Still paused: a new email is not tried either...
+    clock[0] += 10
+    with broker_down() as delay, django_capture_on_commit_callbacks(execute=True):
+        later = queue_email(SUBJECT, BODY, [ADDRESS])
+    assert delay.call_count == 0
+    # ...but beat's requeue is how waiting rows leave, so it tries.
+    assert requeue_pending_emails() == 4
+    assert len(mail.outbox) == 4
+    assert row(later).status == OutboxEmail.Status.SENT
+
+    # The broker answered: new emails go straight to it again.
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(SUBJECT, BODY, [ADDRESS])
+    assert len(mail.outbox) == 5
+
+
+def test_the_pause_ends_by_itself(django_capture_on_commit_callbacks, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(broker_pause, "clock", lambda: clock[0])
+    queued_while_broker_down(django_capture_on_commit_callbacks)
+
+    clock[0] += 31
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(SUBJECT, BODY, [ADDRESS])
+
+    assert [message.to for message in mail.outbox] == [[ADDRESS]]
 
 
 def test_the_management_command_sends_waiting_emails_without_a_broker(

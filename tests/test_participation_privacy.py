@@ -121,6 +121,25 @@ def test_an_export_leaves_one_history_entry_in_each_response_it_holds(client, in
         assert entry.data == {"format": "csv"}
 
 
+def test_a_page_editor_never_sees_responses_among_the_pages_usage(client, inbox):
+    """Wagtail's "Usage" lists what refers to a page, for anyone who may edit
+    it: responses (and notes on them) are kept out of that index."""
+    from wagtail.models import ReferenceIndex
+
+    host, editor, placement = inbox
+    response = send(placement, host, name="Maria Rossi")
+    services.add_note(response, "Called her on Monday.", by=editor)
+
+    referring = {entry.content_type.model for entry in ReferenceIndex.get_references_to(placement)}
+    assert "response" not in referring
+    assert "responsenote" not in referring
+    sign_in(client, editor)
+    usage = client.get(reverse("wagtailadmin_pages:usage", args=[placement.pk]))
+    assert usage.status_code == 200
+    assert "Maria Rossi" not in usage.content.decode()
+    assert f"Response {response.pk}" not in usage.content.decode()
+
+
 def test_the_inbox_and_a_response_are_never_cached(client, inbox):
     host, editor, placement = inbox
     response = send(placement, host)

@@ -38,6 +38,7 @@ import functools
 import hashlib
 import logging
 import smtplib
+import time
 from collections import Counter
 from email.message import Message
 from email.mime.base import MIMEBase
@@ -231,15 +232,48 @@ def attachment_names(email):
     return names
 
 
-def enqueue(outbox_id):
+class BrokerPause:
+    """After the broker could not be reached, this process leaves new rows to
+    ``requeue_pending_emails`` for ``seconds`` instead of trying again. The
+    rows wait in the outbox either way; what the pause saves is the
+    connection attempt, which kombu retries for about half a second, that
+    every email of every request would otherwise pay during an outage."""
+
+    seconds = 30
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self):
+        self.until = 0.0
+
+    @property
+    def active(self):
+        return self.clock() < self.until
+
+    def start(self):
+        self.until = self.clock() + self.seconds
+
+    def end(self):
+        self.until = 0.0
+
+
+broker_pause = BrokerPause()
+
+
+def enqueue(outbox_id, *, even_if_paused=False):
     """Hand a row to a worker. Returns False when the broker could not be
-    reached: the row then waits for ``requeue_pending_emails``, and the
-    request that queued it goes on as if nothing happened."""
+    reached, or was not tried because it could not be a moment ago
+    (``BrokerPause``; ``even_if_paused`` tries anyway): the row then waits
+    for ``requeue_pending_emails``, and the request that queued it goes on
+    as if nothing happened."""
     from .tasks import send_outbox_email
 
+    if broker_pause.active and not even_if_paused:
+        logger.info("Outbox email %s waits: the broker was unreachable moments ago", outbox_id)
+        return False
     try:
         send_outbox_email.delay(outbox_id)
     except BROKER_ERRORS as error:
+        broker_pause.start()
         logger.warning(
             "Outbox email %s waits: the broker could not be reached (%s: %s)",
             outbox_id,
@@ -247,6 +281,7 @@ def enqueue(outbox_id):
             error,
         )
         return False
+    broker_pause.end()
     return True
 
 
@@ -427,7 +462,9 @@ def requeue_pending(now=None):
     recover_stale(now)
     enqueued = 0
     for outbox_id in due_ids(now, limit=outbox_setting("OUTBOX_REQUEUE_BATCH")):
-        if not enqueue(outbox_id):
+        # This run is how waiting rows leave once the broker is back: it
+        # tries whatever this process saw a moment ago.
+        if not enqueue(outbox_id, even_if_paused=True):
             break  # The broker is still away; the next run tries again.
         enqueued += 1
     return enqueued

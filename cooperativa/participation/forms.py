@@ -82,13 +82,14 @@ class BaseResponseForm(forms.Form):
         self.questions = list(related.all()) if related is not None else []
         for name, field in QuestionFormBuilder(self.questions).formfields.items():
             self.fields[QUESTION_PREFIX + name] = field
-        self.asks_justice_status = page.justice_status_questions.exists()
+        justice_question = page.justice_status_questions.first()
+        self.asks_justice_status = justice_question is not None
         if self.asks_justice_status:
             self.fields["justice_status"] = forms.ChoiceField(
                 label=_("Your situation"),
                 choices=JusticeStatus.choices,
                 widget=forms.RadioSelect,
-                help_text=page.justice_status_questions.first().reason,
+                help_text=justice_question.reason,
                 error_messages={"required": _("Choose one; “Prefer not to say” is fine.")},
             )
         self.fields["consent"] = forms.BooleanField(

@@ -186,6 +186,11 @@ class Response(models.Model):
 
     objects = ResponseQuerySet.as_manager()
 
+    # A response is not content that uses the page: kept out of Wagtail's
+    # reference index, it never shows in a page's "Usage" to its editors,
+    # and sending one writes nothing there.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("response")
@@ -235,6 +240,8 @@ class ResponseNote(models.Model):
     )
     text = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written on"), auto_now_add=True)
+
+    wagtail_reference_index_ignore = True  # as for Response
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -73,7 +73,6 @@ def _inbox_recipients(organisation):
     ]
 
 
-@transaction.atomic
 def submit_response(page, organisation, *, token, fields, user=None, referrer=None):
     """Record a response to ``page`` for ``organisation`` and tell its members.
 
@@ -81,6 +80,17 @@ def submit_response(page, organisation, *, token, fields, user=None, referrer=No
     retry after a slow network) gives back the response already recorded.
     Returns (response, created).
     """
+    # Read before the transaction: on SQLite a transaction holds the one
+    # write lock from its first statement, and every response waits for it.
+    language = page.locale.language_code
+    recipients = _inbox_recipients(organisation)
+    with transaction.atomic():
+        return _record_response(
+            page, organisation, token, fields, user, referrer, language, recipients
+        )
+
+
+def _record_response(page, organisation, token, fields, user, referrer, language, recipients):
     existing = Response.objects.filter(submission_token=token).first()
     if existing is not None:
         return existing, False
@@ -92,7 +102,7 @@ def submit_response(page, organisation, *, token, fields, user=None, referrer=No
         opportunity_closes_on=page.closes_on,
         user=user if user is not None and user.is_authenticated else None,
         consent_statement=consent_statement(organisation),
-        language=page.locale.language_code,
+        language=language,
         **fields,
     )
     if referrer is not None:
@@ -112,7 +122,7 @@ def submit_response(page, organisation, *, token, fields, user=None, referrer=No
     )
     # A link, never the person's data: the email leaves the platform.
     notify(
-        _inbox_recipients(organisation),
+        recipients,
         lazy_subject(_("New response to “%(title)s”"), title=page.title),
         "participation/new_response",
         {

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cooperativa.opportunities.listing import attach_hosts
 from cooperativa.opportunities.models import CallPage, OpportunityPage, PlacementPage
 from partners.models import Organisation
 
@@ -33,15 +34,12 @@ def opportunity_and_host(page_id):
     page = base.specific
     if not isinstance(page, RESPONDING_TYPES):
         raise Http404
+    # The host page and its organisation in one query.
+    attach_hosts([page])
     organisation = getattr(page.host_page, "organisation", None)
     if organisation is None or organisation.status != Organisation.Status.APPROVED:
         raise Http404
     return page, organisation
-
-
-def is_open(page):
-    """OpportunityQuerySet's rule, the one definition of open."""
-    return OpportunityPage.objects.open().filter(pk=page.pk).exists()
 
 
 def _bound_data(request):
@@ -56,7 +54,9 @@ def _bound_data(request):
 def _handle(request, page, organisation, form_class, template, **form_kwargs):
     consent = services.consent_statement(organisation)
     context = {"page": page, "organisation": organisation}
-    if not is_open(page):
+    # The state rule of OpportunityQuerySet, in Python (the two are tested
+    # to agree): no query.
+    if not page.is_open:
         return render(request, "participation/closed.html", context, status=410)
     if request.method == "POST":
         if not ratelimit.consume(request, action="respond"):

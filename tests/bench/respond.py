@@ -137,6 +137,32 @@ def start_redis(port):
     raise RuntimeError("redis-server did not start")
 
 
+# The host's people who hear of each response: every response then writes
+# their emails to the outbox and hands them to the broker after the commit,
+# which is what the broker being up or down changes.
+MEMBERS = 3
+
+
+def give_members(placement):
+    """Make sure the placement's host organisation has MEMBERS members (users
+    of this benchmark's own database, at example.org)."""
+    from django.contrib.auth import get_user_model
+
+    from partners.models import Membership
+
+    organisation = placement.get_parent().specific.organisation
+    for number in range(1, MEMBERS + 1):
+        user, _created = get_user_model().objects.get_or_create(
+            email=f"bench-member-{number}@example.org",
+            defaults={"display_name": f"Member {number}"},
+        )
+        Membership.objects.get_or_create(
+            user=user,
+            organisation=organisation,
+            defaults={"role": Membership.Role.ADMIN if number == 1 else Membership.Role.EDITOR},
+        )
+
+
 def bench(env, *, connections=16, max_requests=400, max_seconds=20.0):
     """Rows for the results table: one per broker mode."""
     from cooperativa.opportunities.models import PlacementPage
@@ -144,6 +170,7 @@ def bench(env, *, connections=16, max_requests=400, max_seconds=20.0):
     from .run import free_port, start_gunicorn, stop
 
     placement = PlacementPage.objects.live().open().filter(locale__language_code="en").first()
+    give_members(placement)
     rows = []
     for mode in ("up", "down"):
         mode_env = {**env, "TRUSTED_PROXIES": HOST}
