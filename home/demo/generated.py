@@ -21,13 +21,15 @@ import sys
 import time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backend
 from tqdm import tqdm
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
+from cooperativa.core import page_cache
 from cooperativa.core.vocabularies import default_language_only
 from cooperativa.opportunities.models import (
     Audience,
@@ -38,7 +40,7 @@ from cooperativa.opportunities.models import (
     ProjectUpdate,
     Sector,
 )
-from home.demo.loader import demo_organisation_slugs, indexing_deferred
+from home.demo.loader import demo_organisation_slugs
 from partners.models import PartnerPage
 
 SLUG_PATTERN = r"-g[0-9]{5,}$"
@@ -410,11 +412,14 @@ def generate(wanted, progress=None):
     today, now = timezone.localdate(), timezone.now()
 
     added = []
-    with transaction.atomic(), indexing_deferred():
+    with transaction.atomic():
+        tree = _TreeTail(hosts)
         for seq in range(last_seq + 1, last_seq + missing + 1):
             host = hosts[seq % len(hosts)]
             page, codes, rng = _new_page(seq, host, host_areas[host.pk] or all_areas, today, now)
             page.sector_id = sectors[page.sector_id]
+            # Kept on the page in memory (modelcluster) until _insert_pages
+            # writes them, so the reference index reads them from the page.
             page.audiences.set([audiences[code] for code in codes if code in audiences])
             if isinstance(page, ProjectPage):
                 page.partner_organisations.set(rng.sample(organisations, k=min(2, len(hosts))))
@@ -425,13 +430,126 @@ def generate(wanted, progress=None):
                         text="The partners met for the first time and agreed who does what.",
                     )
                 ]
-            # Wagtail's page API keeps the tree consistent; the host object
-            # tracks its own child count, so it needs no reloading.
-            host.add_child(instance=page)
+            tree.place(page, host)
             added.append(page)
             if progress is not None:
                 progress.update()
+        _insert_pages(added, now)
+        tree.count_children()
+        # Nothing was saved one by one, so no signal told the page cache:
+        # one new content version shows all the new pages at once.
+        page_cache.bump(f"{len(added)} generated opportunities added")
     return added
+
+
+class _TreeTail:
+    """Where each host's next child goes in Wagtail's page tree, as
+    treebeard's ``add_child`` works it out for one page at a time
+    (``MP_AddChildHandler``): the first child's path from the host's with
+    ``_get_path``, each next one from the last with ``_inc_path``. Both are
+    treebeard internals (django-treebeard 5.x); test_load_demo checks the
+    tree with ``Page.find_problems()`` after generating."""
+
+    def __init__(self, hosts):
+        self.hosts = {host.pk: host for host in hosts}
+        # The host rows are locked like add_child locks its parent, so that
+        # no page is added under them meanwhile.
+        list(Page.objects.select_for_update().filter(pk__in=self.hosts))
+        self.last = {host.pk: host.get_last_child() for host in hosts}
+        self.added = dict.fromkeys(self.hosts, 0)
+
+    def place(self, page, host):
+        previous = self.last[host.pk]
+        page.depth = host.depth + 1
+        page.path = previous._inc_path() if previous else Page._get_path(host.path, page.depth, 1)
+        page.numchild = 0
+        page.set_url_path(host)
+        # What Page.full_clean would fill in; the content is ours and valid
+        # (test_load_demo validates a sample), so it is not validated again.
+        page.draft_title = page.title
+        self.last[host.pk] = page
+        self.added[host.pk] += 1
+
+    def count_children(self):
+        for pk, count in self.added.items():
+            if count:
+                Page.objects.filter(pk=pk).update(numchild=F("numchild") + count)
+                self.hosts[pk].numchild += count
+
+
+def _insert_pages(pages, now):
+    """Write ``pages`` (new, placed in the tree) and what they hold, a table
+    at a time in bulk: the rows ``Page.save()`` would write for each, without
+    its dozen queries and signals per page.
+
+    A specific page is a row in each table of its chain of models (Page,
+    OpportunityPage, PlacementPage), and Django's ``bulk_create`` refuses
+    such multi-table models. So the Page rows go through ``bulk_create``
+    (which sets the new ids on PostgreSQL and SQLite), and the rows of each
+    table below through ``QuerySet._insert``, the Django internal that
+    ``Model.save()`` inserts each of those rows with (Django 5.x);
+    test_load_demo reads every kind of generated page back whole."""
+    Page.objects.bulk_create(pages)
+    levels = []  # the models below Page in the pages' chains, parents first
+    for model in dict.fromkeys(type(page) for page in pages):
+        for level in [*reversed(model._meta.get_parent_list()), model]:
+            if level is not Page and level not in levels:
+                levels.append(level)
+    for level in levels:
+        rows = [page for page in pages if isinstance(page, level)]
+        for page in rows:
+            # Every table's row has the id of the Page row, as its link to
+            # the table above.
+            for parent_link in level._meta.parents.values():
+                setattr(page, parent_link.attname, page.id)
+        _insert_in_batches(level, rows, level._meta.local_concrete_fields)
+
+    _insert_relations(pages)
+    # The "Created" entry of each page's history in the admin, as Page.save()
+    # logs it for a new page.
+    PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            page=page,
+            content_type=page.content_type,
+            label=page.get_admin_display_title(),
+            action="wagtail.create",
+            timestamp=now,
+            content_changed=True,
+        )
+        for page in pages
+    )
+
+
+def _insert_in_batches(model, rows, fields):
+    connection = connections[model._base_manager.db]
+    size = max(connection.ops.bulk_batch_size(fields, rows), 1)
+    for start in range(0, len(rows), size):
+        model._base_manager._insert(rows[start : start + size], fields=fields)
+
+
+def _insert_relations(pages):
+    """The pages' audiences, and the projects' partner organisations and
+    updates, which modelcluster held on each unsaved page until now: a bulk
+    insert per table."""
+    audience_link = OpportunityPage.audiences.through
+    partner_link = ProjectPage.partner_organisations.through
+    audiences, partners, updates = [], [], []
+    for page in pages:
+        audiences += [
+            audience_link(opportunitypage=page, audience=audience)
+            for audience in page.audiences.all()
+        ]
+        if isinstance(page, ProjectPage):
+            partners += [
+                partner_link(projectpage=page, organisation=organisation)
+                for organisation in page.partner_organisations.all()
+            ]
+            for update in page.updates.all():
+                update.page = page
+                updates.append(update)
+    audience_link.objects.bulk_create(audiences)
+    partner_link.objects.bulk_create(partners)
+    ProjectUpdate.objects.bulk_create(updates)
 
 
 def index_references(pages):
