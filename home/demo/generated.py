@@ -25,6 +25,7 @@ from django.db import connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backend
 from tqdm import tqdm
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
@@ -418,8 +419,14 @@ def generate(wanted, progress=None):
             host = hosts[seq % len(hosts)]
             page, codes, rng = _new_page(seq, host, host_areas[host.pk] or all_areas, today, now)
             page.sector_id = sectors[page.sector_id]
-            # Kept on the page in memory (modelcluster) until _insert_pages
-            # writes them, so the reference index reads them from the page.
+            # A new page has no comments, questions or stage changes: saying
+            # so in memory (modelcluster) spares the reference index a query
+            # per relation and page later.
+            for relation in get_all_child_relations(page):
+                getattr(page, relation.get_accessor_name()).set([])
+            # What is set here stays on the page in memory until
+            # _insert_relations writes it, so the reference index reads it
+            # from the page too.
             page.audiences.set([audiences[code] for code in codes if code in audiences])
             if isinstance(page, ProjectPage):
                 page.partner_organisations.set(rng.sample(organisations, k=min(2, len(hosts))))
