@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Locale, Page, ReferenceIndex
+from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry, ReferenceIndex
 
+from cooperativa.core import page_cache
 from cooperativa.opportunities.models import (
     CallPage,
     OpportunityIndexPage,
@@ -21,9 +22,11 @@ from cooperativa.opportunities.models import (
     PlacementPage,
     ProjectPage,
 )
+from home.demo.generated import generate, index_for_search, load
 from home.demo.loader import IMAGES_DIR, demo_organisation_slugs, read
 from home.models import ContactSettings, FooterItem, HomePage, MainMenuItem, StandardPage
 from partners.models import Area, Organisation, PartnerPage
+from tests.helpers import soup
 
 
 def run_load_demo(*args):
@@ -322,6 +325,62 @@ def test_scale_adds_the_number_of_opportunities_asked_for_once(loaded):
         for reference in ReferenceIndex.objects.filter(object_id=str(page.pk))
     }
     assert {str(page.specific.area_id), str(page.specific.sector_id)} <= used
+
+
+def shown_on(client, path):
+    """The number of opportunities a hub says it lists."""
+    return int(soup(client.get(path)).select_one("#results-title").get_text().split()[0])
+
+
+def test_generated_pages_are_whole_and_show_up_like_pages_added_in_the_admin(loaded, client):
+    # generate() writes the pages table by table, relying on treebeard's path
+    # helpers and Django's QuerySet._insert: this pins that what it leaves
+    # behind is what Wagtail's page API would have.
+    placements_before = shown_on(client, "/placements/?closed=1")
+    version = page_cache.content_version()
+
+    added = generate(30)
+
+    assert generate(30) == []
+    assert {type(page) for page in added} == {PlacementPage, CallPage, ProjectPage}
+    assert Page.find_problems() == ([], [], [], [], [])
+    stored = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in added]).specific()
+    }
+    for page in added:
+        saved = stored[page.pk]
+        assert type(saved) is type(page)
+        # Every table of the page's model holds what was generated.
+        for field in page._meta.concrete_fields:
+            assert field.value_from_object(saved) == field.value_from_object(page), field.name
+        assert list(saved.audiences.all()) == list(page.audiences.all())
+        host = saved.get_parent()
+        assert saved.url_path == f"{host.url_path}{saved.slug}/"
+        assert saved.url.endswith(f"/{saved.slug}/")
+        assert saved.locale == host.locale and saved.translation_key
+        assert saved.live and saved.first_published_at and saved.last_published_at
+        assert PageLogEntry.objects.filter(page=saved, action="wagtail.create").exists()
+        # The content is ours and skips validation when saved: it must be valid.
+        saved.full_clean()
+    project = next(page for page in added if isinstance(page, ProjectPage))
+    saved = stored[project.pk]
+    assert list(saved.partner_organisations.all()) == list(project.partner_organisations.all())
+    assert [update.title for update in saved.updates.all()] == ["Work has started"]
+
+    # The site shows them at once: the cached counts and searches are
+    # out of date.
+    assert page_cache.content_version() != version
+    placements = sum(isinstance(page, PlacementPage) for page in added)
+    assert shown_on(client, "/placements/?closed=1") == placements_before + placements
+    load(30)  # nothing to add, nothing to index
+    index_for_search(added)
+    response = client.get("/search/", {"q": project.title})
+    assert project.url in response.content.decode()
+
+    # Wagtail goes on adding pages after them as usual.
+    copy = added[-1].copy(update_attrs={"slug": "a-copy-of-a-generated-page"})
+    assert copy.get_parent() == stored[added[-1].pk].get_parent()
+    assert Page.find_problems() == ([], [], [], [], [])
 
 
 # --- The local admin account ------------------------------------------------
