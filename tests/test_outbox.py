@@ -45,7 +45,7 @@ START = datetime.datetime(2025, 3, 3, 9, 0, tzinfo=datetime.UTC)
 def broker_down():
     return mock.patch.object(
         send_outbox_email,
-        "delay",
+        "apply_async",
         side_effect=OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused."),
     )
 

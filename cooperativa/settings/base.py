@@ -349,6 +349,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Handing a task to the broker tries once: kombu would otherwise retry the
+# connection for about half a second, inside the request that sent an email.
+# Nothing waits on it: an email the broker did not take waits in the outbox
+# (notifications/email.py). A worker's own connection keeps retrying
+# (CELERY_BROKER_CONNECTION_MAX_RETRIES, which it passes explicitly).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0}
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {
         "task": "cooperativa.notifications.tasks.publish_scheduled_pages",

@@ -2,7 +2,10 @@
 clients, with the broker up and with it down.
 
 Part of ``make bench`` (run.py calls ``bench``), on the benchmark's own
-database. For each mode it starts gunicorn with that broker:
+database, where the placement's host organisation is given three members
+(``give_members``): each response then writes their three emails to the
+outbox and hands them to the broker. For each mode it starts gunicorn with
+that broker, with sync workers as in the deployment instructions:
 
 - up: a redis-server of its own on a free port (never a shared one), no
   worker, so each response's emails wait in Redis;
@@ -11,7 +14,8 @@ database. For each mode it starts gunicorn with that broker:
 
 Each client opens the form once (its CSRF cookie and signed "opened at"
 stamp), waits the minimum fill time, then sends the form again and again,
-each time with a fresh idempotency token, as many different people would.
+each time with a fresh idempotency token and on a new connection, as many
+different people would.
 The rate limit counts clients by address: the server trusts 127.0.0.1 as a
 reverse proxy and each request names a different client in
 X-Forwarded-For, as behind a real proxy. A response counts as done when the
@@ -68,6 +72,7 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
             "message": "Mornings suit me; I have worked in a kitchen before.",
             "consent": "on",
         }
+        connection.close()
         opened.wait()
         ready.wait()
         while True:
@@ -84,7 +89,14 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
                 # One client address per response, as behind a proxy.
                 "X-Forwarded-For": f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}",
             }
+            # Each response is another person's, from their own phone: a
+            # connection of its own, as a browser opens for one form. (One
+            # kept-alive connection per client would instead tie each client
+            # to the server process that accepted it, and measure how evenly
+            # 16 connections happened to be shared out.)
+            headers["Connection"] = "close"
             begin = time.perf_counter()
+            connection = http.client.HTTPConnection(HOST, port, timeout=60)
             try:
                 connection.request("POST", path, body=body, headers=headers)
                 response = connection.getresponse()
@@ -92,15 +104,13 @@ def load(port, page_id, *, connections=16, max_requests=400, max_seconds=20.0):
             except (OSError, http.client.HTTPException):
                 with lock:
                     errors[0] += 1
-                connection.close()
                 continue
+            finally:
+                connection.close()
             elapsed = (time.perf_counter() - begin) * 1000
             with lock:
                 latencies.append(elapsed)
                 statuses[response.status] = statuses.get(response.status, 0) + 1
-            if response.will_close:
-                connection.close()
-        connection.close()
 
     threads = [threading.Thread(target=client, daemon=True) for _ in range(connections)]
     for thread in threads:
@@ -182,7 +192,12 @@ def bench(env, *, connections=16, max_requests=400, max_seconds=20.0):
         else:
             mode_env["CELERY_BROKER_URL"] = f"redis://{HOST}:{free_port()}/0"
         port = free_port()
-        server = start_gunicorn(mode_env, port)
+        # As the deployment instructions run it (README, "Deployment"): sync
+        # workers, each taking the next connection when it is free, so that
+        # people sending forms are answered in the order they came. (Threaded
+        # workers accept connections ahead of their threads and can leave
+        # some waiting behind a busy process while another is idle.)
+        server = start_gunicorn(mode_env, port, worker_class="sync")
         try:
             latencies, statuses, errors, elapsed = load(
                 port,

@@ -91,7 +91,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_gunicorn(env, port):
+def start_gunicorn(env, port, *, worker_class="gthread"):
+    """gunicorn on ``port`` with WORKERS processes: threaded ones keeping
+    connections alive (``gthread``, THREADS each), or ``sync`` ones, which
+    take one connection at a time from the kernel's queue."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [
         str(gunicorn),
@@ -101,14 +104,12 @@ def start_gunicorn(env, port):
         "--workers",
         str(WORKERS),
         "--worker-class",
-        "gthread",
-        "--threads",
-        str(THREADS),
-        "--keep-alive",
-        "5",
+        worker_class,
         "--log-level",
         "warning",
     ]
+    if worker_class == "gthread":
+        command += ["--threads", str(THREADS), "--keep-alive", "5"]
     print(f"$ {' '.join(command[1:])}", flush=True)
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     deadline = time.monotonic() + 90
