@@ -20,7 +20,8 @@ keyed by the site's content version (core.page_cache) and by the SQL that
 computes them: the SQL names the language, the kind of page, every filter
 and the day, so two requests share an answer exactly when the database would
 give them the same one, and any change to what the public sees starts
-afresh. A hub then costs one cache read for its counts and one for its ids,
+afresh. The rendered filters and results are kept the same way
+(``fragment_key``). A hub then costs one cache read for its counts and one for its ids,
 plus the queries for the dozen results it shows, whatever the number of
 opportunities.
 """
@@ -33,6 +34,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils import timezone, translation
 
 from . import page_cache, parameters
 
@@ -197,6 +199,28 @@ class FacetedListing:
         }
         sort = self.params.get("sort")
         self.sort = sort if sort in self.sorts else self.default_sort
+
+    # How long a rendered part of the list is kept at most (see fragment_key).
+    fragment_seconds = CACHE_SECONDS
+
+    @cached_property
+    def fragment_key(self):
+        """What the rendered parts of this list (its filters, the page of
+        results asked for) depend on, to keep them with Django's ``{% cache
+        %}`` tag (components/faceted_listing.html): the content version and
+        the day, as for its counts and ids, the language of its labels, and
+        the address with its parameters. Rendering sixty checkboxes with
+        their counts and a dozen cards costs more than the queries behind
+        them; the result changes only when one of these does."""
+        return " ".join(
+            [
+                page_cache.content_version(),
+                f"{timezone.localdate():%Y%m%d}",
+                translation.get_language() or "",
+                self.path,
+                self.params.urlencode(),
+            ]
+        )
 
     @property
     def parameter_names(self):

@@ -9,10 +9,11 @@ restricted pages. Only GET routes exist; nothing can be written through it.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, Q
+from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -21,6 +22,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from cooperativa.core import parameters
+from cooperativa.core.facets import cached_answers, query_key
 from partners.models import Organisation, PartnerPage
 
 from .models import OpportunityPage
@@ -76,10 +78,43 @@ class CheckedParametersMixin:
         return super().find_object(queryset, request)
 
 
+class RememberedListing:
+    """A list's queryset as Wagtail's pagination reads it (its count and one
+    slice), answered as the hubs answer theirs (core.facets): the total and
+    the ids of the slice are kept in the shared cache under the content
+    version and the SQL, and only the slice's rows are read. Counting and
+    sorting every page of a type costs time that grows with the site; the
+    answer changes only when the content does."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        key = query_key("api-count", self.queryset)
+        return cached_answers({key: self.queryset.count})[key]
+
+    def __getitem__(self, bounds):
+        key = query_key("api-ids", self.queryset, bounds.start, bounds.stop)
+        ids = cached_answers(
+            {key: lambda: list(self.queryset[bounds].values_list("pk", flat=True))}
+        )[key]
+        rows = self.queryset.in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+class RememberedPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        # Search results are the search backend's, and come in pages already.
+        if isinstance(queryset, QuerySet):
+            queryset = RememberedListing(queryset)
+        return super().paginate_queryset(queryset, request, view)
+
+
 class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     # JSON only: the browsable HTML renderer is a developer convenience
     # that would make /api/v2/ a second, unstyled website.
     renderer_classes = [JSONRenderer]
+    pagination_class = RememberedPagination
 
     def get_base_queryset(self):
         # Wagtail's queryset already keeps to live pages of the requested

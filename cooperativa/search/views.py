@@ -36,22 +36,23 @@ def search_words(query):
 
 
 def search_pages(query, locale):
-    """Pages of ``locale`` matching ``query``, best first. Kept in the shared
-    cache under the content version: the same words asked again (a common
-    word, a link shared) cost no search until the content changes."""
+    """(id, content type id) of the pages of ``locale`` matching ``query``,
+    best first. Kept in the shared cache under the content version: the same
+    words asked again (a common word, a link shared) cost no search until
+    the content changes. Two numbers per page, not the pages: a common word
+    finds hundreds, and only a page of them is ever shown."""
     words = search_words(query)
     if not words:
         return []
 
     def find():
         pages = Page.objects.live().public().filter(locale=locale)
-        return list(pages.search(words)[:MAX_RESULTS])
+        return [(page.pk, page.content_type_id) for page in pages.search(words)[:MAX_RESULTS]]
 
     return page_cache.remember("search", find, words.casefold(), locale.pk)
 
 
-def specific_in_order(pages):
-    ids = [page.pk for page in pages]
+def specific_in_order(ids):
     found = Page.objects.filter(pk__in=ids).specific().in_bulk()
     return [found[pk] for pk in ids if pk in found]
 
@@ -67,8 +68,8 @@ def search(request):
             content_type.pk
             for content_type in ContentType.objects.get_for_models(*KIND_MODELS.values()).values()
         }
-        ranked_ids = [page.pk for page in found if page.content_type_id in opportunity_types]
-        others = [page for page in found if page.content_type_id not in opportunity_types]
+        ranked_ids = [pk for pk, content_type_id in found if content_type_id in opportunity_types]
+        others = [pk for pk, content_type_id in found if content_type_id not in opportunity_types]
 
         listing = OpportunityListing(
             params,
