@@ -20,7 +20,15 @@ def partner_community(page):
         .prefetch_related("assets__asset_type")
         .order_by("name", "pk")
     )
-    networks = list(listed_networks(page.locale_id).child_of(page).order_by("title"))
+    # The organisation's own networks (set from their partner page on save)
+    # under this page: the organisation lets the database start from the
+    # few networks, not from the hundreds of opportunities under the page.
+    networks = list(
+        listed_networks(page.locale_id)
+        .filter(organisation_id=page.organisation_id)
+        .child_of(page)
+        .order_by("title")
+    )
     meetings = upcoming(
         NetworkMeeting.objects.filter(page__in=networks).select_related("area", "page")
     )
