@@ -193,3 +193,47 @@ def test_images_in_restricted_collections_are_not_listed(client):
     ids = {item["id"] for item in response.json()["items"]}
     assert public.pk in ids
     assert private.pk not in ids
+
+
+# --- Totals and slices kept under the content version (RememberedPagination) -----
+
+
+def placements(client, **params):
+    return listing(client, type="opportunities.PlacementPage", **params)
+
+
+def test_the_total_and_each_slice_follow_publishing_and_unpublishing(client):
+    host = create_partner_page()
+    first = [create_placement(parent=host, title=f"Placement {n}") for n in range(3)]
+    before = placements(client, limit=2)
+    assert before["meta"]["total_count"] == 3
+    assert [item["title"] for item in before["items"]] == ["Placement 0", "Placement 1"]
+    assert [item["title"] for item in placements(client, limit=2, offset=2)["items"]] == [
+        "Placement 2"
+    ]
+
+    first[0].unpublish()
+    first[1].title = "Placement 1, renamed"
+    first[1].save_revision().publish()
+    create_placement(parent=host, title="Placement 3")
+
+    after = placements(client, limit=2)
+    assert after["meta"]["total_count"] == 3
+    assert [item["title"] for item in after["items"]] == ["Placement 1, renamed", "Placement 2"]
+
+
+def test_each_filter_and_order_has_its_own_answer(client):
+    host = create_partner_page()
+    create_placement(parent=host, title="Bakery assistant", paid=True, stipend="€600 a month")
+    create_placement(parent=host, title="Laundry operator", paid=False)
+
+    assert placements(client, paid="true")["meta"]["total_count"] == 1
+    assert placements(client, paid="false")["items"][0]["title"] == "Laundry operator"
+    assert [item["title"] for item in placements(client, order="-title")["items"]] == [
+        "Laundry operator",
+        "Bakery assistant",
+    ]
+    assert [item["title"] for item in placements(client, order="title")["items"]] == [
+        "Bakery assistant",
+        "Laundry operator",
+    ]

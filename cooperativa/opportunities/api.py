@@ -82,12 +82,15 @@ class RememberedListing:
     """A list's queryset as Wagtail's pagination reads it (its count and one
     slice), answered as the hubs answer theirs (core.facets): the total and
     the ids of the slice are kept in the shared cache under the content
-    version and the SQL, and only the slice's rows are read. Counting and
-    sorting every page of a type costs time that grows with the site; the
-    answer changes only when the content does."""
+    version and the SQL, and only the slice's rows are read, by id alone
+    (``load``): they passed the list's conditions when their ids were found,
+    under the same content version. Counting, sorting and filtering every
+    page of a type costs time that grows with the site; the answer changes
+    only when the content does."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, load):
         self.queryset = queryset
+        self.load = load
 
     def count(self):
         key = query_key("api-count", self.queryset)
@@ -98,15 +101,20 @@ class RememberedListing:
         ids = cached_answers(
             {key: lambda: list(self.queryset[bounds].values_list("pk", flat=True))}
         )[key]
-        rows = self.queryset.in_bulk(ids)
+        rows = self.load(ids)
         return [rows[pk] for pk in ids if pk in rows]
 
 
 class RememberedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
-        # Search results are the search backend's, and come in pages already.
-        if isinstance(queryset, QuerySet):
-            queryset = RememberedListing(queryset)
+        # Search results are the search backend's, and come in pages already;
+        # a random order is asked for afresh each time.
+        if isinstance(queryset, QuerySet) and request.GET.get("order") != "random":
+            model = queryset.model
+            queryset = RememberedListing(
+                queryset,
+                lambda ids: view.with_related(model._default_manager.filter(pk__in=ids)).in_bulk(),
+            )
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -128,11 +136,14 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         return self._base_queryset.all()
 
     def get_queryset(self):
-        # With ?type=, Wagtail lists that model's rows: fetch the language
-        # and an opportunity's vocabularies with them, not item by item.
-        queryset = super().get_queryset()
-        if queryset.model is not Page:
-            queryset = queryset.select_related("locale")
+        return self.with_related(super().get_queryset())
+
+    @staticmethod
+    def with_related(queryset):
+        """Fetch what each item shows with the items, not item by item: the
+        language, and an opportunity's vocabularies (with ?type=, Wagtail
+        lists that model's rows)."""
+        queryset = queryset.select_related("locale")
         if issubclass(queryset.model, OpportunityPage):
             queryset = queryset.select_related("area", "sector").prefetch_related("audiences")
         return queryset
