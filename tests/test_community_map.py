@@ -305,3 +305,20 @@ def test_a_partner_page_costs_the_same_with_few_or_many_places(client, home):
         create_asset(place, "training")
     create_network(partner, meetings=[{"title": "Tea", "starts_at": "2030-01-08T10:00:00+01:00"}])
     assert count_queries(client, partner.url) == few
+
+
+def test_a_partner_page_shows_a_place_changed_or_added_at_once(client, home, settings):
+    """Its places and networks are kept under the content version: a place
+    edited or added (in the organisation's place manager) shows at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    partner = create_partner_page()
+    place = create_place(partner.organisation, name="Old bakery", area=AreaFactory())
+    assert "Old bakery" in client.get(partner.url).content.decode()
+
+    place.name = "New bakery"
+    place.save()
+    create_place(partner.organisation, name="Laundry", area=AreaFactory())
+
+    page = client.get(partner.url).content.decode()
+    assert "New bakery" in page and "Old bakery" not in page
+    assert "Laundry" in page

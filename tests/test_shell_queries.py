@@ -51,13 +51,15 @@ SHELL_QUERIES = 2
 # before), and search reads its results and counts from the cache too (6).
 # A hub keeps its rendered filters and results under the content version
 # too, so it no longer reads the cards' pages and hosts once rendered (9).
+# An opportunity reads its host page, organisation and logo in one query,
+# and a partner page keeps its places and networks under the version (11, 11).
 PAGE_QUERIES = {
     "home": 6,
     "italian home": 7,
     "hub": 6,
     "all hub": 6,
-    "placement": 11,
-    "partner": 11,
+    "placement": 9,
+    "partner": 8,
     "search": 4,
 }
 

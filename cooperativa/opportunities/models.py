@@ -284,7 +284,15 @@ class OpportunityPage(SitePage):
 
     @cached_property
     def host_page(self):
-        return self.get_parent().specific
+        """The partner page above, with its organisation and logo, in one
+        query (lists set it for all their items at once, see
+        listing.attach_hosts); any other parent as Wagtail gives it."""
+        host = (
+            PartnerPage.objects.filter(Page.objects.parent_of_q(self))
+            .select_related("organisation", "organisation__logo")
+            .first()
+        )
+        return host or self.get_parent().specific
 
     def get_sitemap_urls(self, request=None):
         # A closed opportunity stays online for the record, but search

@@ -2,6 +2,9 @@
 places and what it offers there, its networks, and their meetings."""
 
 from django import template
+from django.utils import timezone
+
+from cooperativa.core import page_cache
 
 from ..listing import listed_networks
 from ..models import NetworkMeeting, Place
@@ -13,7 +16,16 @@ register = template.Library()
 @register.simple_tag
 def partner_community(page):
     """{"places", "networks", "meetings"} for a PartnerPage. Places are
-    shown by their published position rules: a town-only place by its town."""
+    shown by their published position rules: a town-only place by its town.
+    Kept under the content version (places, assets and networks are public
+    content, see apps.py) and the day, as the upcoming meetings change with
+    it."""
+    return page_cache.remember(
+        "partner-community", lambda: _partner_community(page), page.pk, timezone.localdate()
+    )
+
+
+def _partner_community(page):
     places = list(
         Place.objects.filter(organisation_id=page.organisation_id)
         .select_related("area")
