@@ -225,6 +225,20 @@ def test_meetings_show_on_the_network_and_partner_pages(client, hub):
         assert "Coffee morning" in text, url
 
 
+def test_a_meeting_that_has_ended_leaves_the_partner_page_the_same_day(client, hub, settings):
+    """The partner page keeps its networks and meetings under the content
+    version, but works out which are still to come on each request."""
+    import time_machine
+
+    settings.PAGE_CACHE_SECONDS = 0
+    starts = timezone.now() + datetime.timedelta(hours=1)
+    create_network(hub, title="Coffee network", meetings=[meeting(starts_at=starts)])
+    assert "Coffee morning" in soup(client.get(hub.url)).get_text(" ", strip=True)
+
+    with time_machine.travel(starts + datetime.timedelta(minutes=91)):
+        assert "Coffee morning" not in soup(client.get(hub.url)).get_text(" ", strip=True)
+
+
 def test_json_ld_describes_the_network_and_its_next_events(client, hub):
     network = create_network(
         hub,

@@ -2,7 +2,6 @@
 places and what it offers there, its networks, and their meetings."""
 
 from django import template
-from django.utils import timezone
 
 from cooperativa.core import page_cache
 
@@ -17,15 +16,16 @@ register = template.Library()
 def partner_community(page):
     """{"places", "networks", "meetings"} for a PartnerPage. Places are
     shown by their published position rules: a town-only place by its town.
-    Kept under the content version (places, assets and networks are public
-    content, see apps.py) and the day, as the upcoming meetings change with
-    it."""
-    return page_cache.remember(
-        "partner-community", lambda: _partner_community(page), page.pk, timezone.localdate()
+    The rows are kept under the content version (places, assets and networks
+    are public content, see apps.py); which meetings are still to come is
+    worked out from them on every request, to the minute."""
+    places, networks, meetings = page_cache.remember(
+        "partner-community", lambda: _community_rows(page), page.pk
     )
+    return {"places": places, "networks": networks, "meetings": upcoming(meetings)}
 
 
-def _partner_community(page):
+def _community_rows(page):
     places = list(
         Place.objects.filter(organisation_id=page.organisation_id)
         .select_related("area")
@@ -41,7 +41,5 @@ def _partner_community(page):
         .child_of(page)
         .order_by("title")
     )
-    meetings = upcoming(
-        NetworkMeeting.objects.filter(page__in=networks).select_related("area", "page")
-    )
-    return {"places": places, "networks": networks, "meetings": meetings}
+    meetings = list(NetworkMeeting.objects.filter(page__in=networks).select_related("area", "page"))
+    return places, networks, meetings
