@@ -9,7 +9,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         # Registers the network page's schema.org description and the
-        # signals that keep published positions and the map's cache fresh.
+        # signals that keep town-only places at their town's centre.
         from cooperativa.core.page_cache import shows_publicly
 
         from . import signals, structured_data  # noqa: F401

@@ -18,6 +18,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from cooperativa.core import page_cache
 from cooperativa.core.facets import Facet, FacetedListing
 from cooperativa.core.vocabularies import localized_labels, vocabulary_choices
 from cooperativa.opportunities.models import Audience, CallPage
@@ -29,20 +30,6 @@ from .models import Asset, NetworkPage, Place
 # The GeoJSON carries at most this many features (and says when it stopped).
 GEOJSON_MAX_FEATURES = 2000
 GEOJSON_CACHE_SECONDS = 10 * 60
-# Bumped whenever a place, an asset, an organisation or a page changes
-# (see signals.py): every cached GeoJSON made before is then ignored.
-CACHE_VERSION_KEY = "community:map-version"
-
-
-def map_cache_version():
-    return cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-
-
-def bump_map_cache():
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 1, None)
 
 
 def listed_partner_pages(locale):
@@ -191,7 +178,10 @@ def _cache_key(request, locale):
     )
     digest = hashlib.sha256(repr(listing_params).encode()).hexdigest()[:32]
     return (
-        f"community:geojson:{map_cache_version()}:{locale.language_code}:{get_language()}:{digest}"
+        # Under the site's content version (core.page_cache): places,
+        # assets, town centres, organisations and pages all bump it.
+        f"community:geojson:{page_cache.content_version()}:{locale.language_code}:"
+        f"{get_language()}:{digest}"
     )
 
 

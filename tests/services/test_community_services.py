@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cooperativa.community import listing
+from cooperativa.core import page_cache
 from tests.factories import (
     AreaFactory,
     OrganisationFactory,
@@ -97,7 +97,7 @@ def test_queries_do_not_grow_on_postgresql(client, home, redis_cache):
 
     def measured(url):
         client.get(url)
-        listing.bump_map_cache()
+        page_cache.bump("measured afresh")
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
