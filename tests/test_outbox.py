@@ -218,6 +218,31 @@ def test_after_an_outage_a_process_stops_trying_the_broker_for_a_while(
     assert len(mail.outbox) == 5
 
 
+def test_publishing_during_an_outage_leaves_immediate_alerts_to_beat(
+    django_capture_on_commit_callbacks, caplog
+):
+    """The same rule for the other work a request hands to the broker: a
+    publication during an outage succeeds, tries the broker once, and the
+    emails queued after it in the same pause are not tried at all."""
+    from cooperativa.alerts.tasks import send_immediate_alerts
+    from tests.factories import create_placement
+
+    refused = OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(send_immediate_alerts, "apply_async", side_effect=refused) as alerts,
+        broker_down() as emails,
+        caplog.at_level(logging.WARNING, logger="cooperativa.notifications.email"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        create_placement(title="Kitchen assistant").save_revision().publish()
+    with broker_down() as emails, django_capture_on_commit_callbacks(execute=True):
+        queue_email(SUBJECT, BODY, [ADDRESS])
+
+    assert alerts.call_count == 1
+    assert emails.call_count == 0
+    assert "Immediate alerts (beat's next run sends them) waits" in caplog.text
+
+
 def test_the_pause_ends_by_itself(django_capture_on_commit_callbacks, monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(broker_pause, "clock", lambda: clock[0])

@@ -32,6 +32,7 @@ from wagtail.log_actions import log
 from cooperativa.core.notify import absolute_url, notify, subject
 from cooperativa.opportunities.listing import attach_hosts
 from cooperativa.opportunities.models import OpportunityPage, today
+from cooperativa.participation.services import count_responses
 from partners import permissions
 from partners.models import Membership
 
@@ -44,24 +45,6 @@ REMINDER_DAYS = 5
 EXTENSION = datetime.timedelta(weeks=2)
 # Summaries missed while beat was away are still sent within this.
 SUMMARY_CATCH_UP_DAYS = 7
-
-_response_counters = []
-
-
-def register_response_counter(counter):
-    """Let the app that holds responses say how many an opportunity got:
-    ``counter(pages)`` returns a number for the opportunity whose
-    translations are ``pages``. Used as a decorator."""
-    _response_counters.append(counter)
-    return counter
-
-
-def response_count(pages):
-    """How many responses an opportunity received, or None when no app on
-    this site counts them (the summary then leaves the line out)."""
-    if not _response_counters:
-        return None
-    return sum(counter(pages) for counter in _response_counters)
 
 
 def _members(organisation):
@@ -257,7 +240,7 @@ def send_summaries(on=None):
             if _notice(DeadlineNotice.Kind.SUMMARY, key, closes_on, organisation) is None:
                 continue
             page = versions[0]
-            count = response_count(versions)
+            count = count_responses(versions)
             for member in _members(organisation):
                 notify(
                     [member],

@@ -233,12 +233,12 @@ def attachment_names(email):
 
 
 class BrokerPause:
-    """After the broker could not be reached, this process leaves new rows to
-    ``requeue_pending_emails`` for ``seconds`` instead of trying again. The
-    rows wait in the outbox either way; what the pause saves is the
-    connection attempt that every email of every request would otherwise
-    pay during an outage (a few milliseconds when the broker refuses, up to
-    the connection timeout when its host does not answer)."""
+    """After the broker could not be reached, this process leaves new work
+    (outbox rows, immediate alerts) to the beat jobs that pick it up for
+    ``seconds`` instead of trying again. The work waits either way; what the
+    pause saves is the connection attempt that every email of every request
+    would otherwise pay during an outage (a few milliseconds when the broker
+    refuses, up to the connection timeout when its host does not answer)."""
 
     seconds = 30
     clock = staticmethod(time.monotonic)
@@ -260,32 +260,40 @@ class BrokerPause:
 broker_pause = BrokerPause()
 
 
-def enqueue(outbox_id, *, even_if_paused=False):
-    """Hand a row to a worker. Returns False when the broker could not be
-    reached, or was not tried because it could not be a moment ago
-    (``BrokerPause``; ``even_if_paused`` tries anyway): the row then waits
-    for ``requeue_pending_emails``, and the request that queued it goes on
-    as if nothing happened."""
-    from .tasks import send_outbox_email
-
+def hand_to_worker(task, args=(), *, what, even_if_paused=False):
+    """Send ``task`` to the broker for a worker, once: returns False when the
+    broker could not be reached, or was not tried because it could not be a
+    moment ago (``BrokerPause``; ``even_if_paused`` tries anyway). For work
+    that a beat job picks up anyway when this fails (``what`` names it in
+    the log), so that the request that asked for it goes on as if nothing
+    happened."""
     if broker_pause.active and not even_if_paused:
-        logger.info("Outbox email %s waits: the broker was unreachable moments ago", outbox_id)
+        logger.info("%s waits: the broker was unreachable moments ago", what)
         return False
     try:
-        # Once: a retry would keep the request waiting, and the row waits
-        # for the requeue anyway.
-        send_outbox_email.apply_async((outbox_id,), retry=False)
+        # Once: a retry would keep the request waiting.
+        task.apply_async(args, retry=False)
     except BROKER_ERRORS as error:
         broker_pause.start()
         logger.warning(
-            "Outbox email %s waits: the broker could not be reached (%s: %s)",
-            outbox_id,
-            type(error).__name__,
-            error,
+            "%s waits: the broker could not be reached (%s: %s)", what, type(error).__name__, error
         )
         return False
     broker_pause.end()
     return True
+
+
+def enqueue(outbox_id, *, even_if_paused=False):
+    """Hand a row to a worker (``hand_to_worker``); when that fails the row
+    waits for ``requeue_pending_emails``."""
+    from .tasks import send_outbox_email
+
+    return hand_to_worker(
+        send_outbox_email,
+        (outbox_id,),
+        what=f"Outbox email {outbox_id}",
+        even_if_paused=even_if_paused,
+    )
 
 
 # --- Sending ------------------------------------------------------------------

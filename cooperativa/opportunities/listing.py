@@ -10,16 +10,12 @@ time, and host organisations are fetched for a whole list at once.
 """
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
-
-from partners.models import PartnerPage
 
 from .models import (
     CallPage,
@@ -28,6 +24,7 @@ from .models import (
     OpportunityQuerySet,
     PlacementPage,
     ProjectPage,
+    host_pages_of,
     today,
 )
 
@@ -91,10 +88,7 @@ def attach_hosts(opportunities):
     opportunities = list(opportunities)
     if not opportunities:
         return opportunities
-    # The lists given here are short (a page of results, a feed), so one
-    # condition per opportunity costs nothing and keeps to Wagtail's API.
-    parents = reduce(or_, (Page.objects.parent_of_q(page) for page in opportunities))
-    hosts = list(PartnerPage.objects.filter(parents).select_related("organisation"))
+    hosts = list(host_pages_of(opportunities))
     for page in opportunities:
         host = next((host for host in hosts if page.is_child_of(host)), None)
         if host is not None:

@@ -8,6 +8,8 @@ right at any moment without a job having to run.
 """
 
 import datetime
+import functools
+import operator
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -134,6 +136,16 @@ class Sector(OrderedVocabulary):
     class Meta(OrderedVocabulary.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+
+
+def host_pages_of(opportunities):
+    """The partner pages directly above ``opportunities`` (a short list: a
+    page, a page of results, a feed), with their organisations and logos, in
+    one query. One condition per opportunity keeps to Wagtail's API."""
+    parents = functools.reduce(
+        operator.or_, (Page.objects.parent_of_q(page) for page in opportunities)
+    )
+    return PartnerPage.objects.filter(parents).select_related("organisation", "organisation__logo")
 
 
 class OpportunityPage(SitePage):
@@ -287,12 +299,7 @@ class OpportunityPage(SitePage):
         """The partner page above, with its organisation and logo, in one
         query (lists set it for all their items at once, see
         listing.attach_hosts); any other parent as Wagtail gives it."""
-        host = (
-            PartnerPage.objects.filter(Page.objects.parent_of_q(self))
-            .select_related("organisation", "organisation__logo")
-            .first()
-        )
-        return host or self.get_parent().specific
+        return host_pages_of([self]).first() or self.get_parent().specific
 
     def get_sitemap_urls(self, request=None):
         # A closed opportunity stays online for the record, but search

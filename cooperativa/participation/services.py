@@ -85,56 +85,49 @@ def submit_response(page, organisation, *, token, fields, user=None, referrer=No
     language = page.locale.language_code
     recipients = _inbox_recipients(organisation)
     with transaction.atomic():
-        return _record_response(
-            page, organisation, token, fields, user, referrer, language, recipients
+        existing = Response.objects.filter(submission_token=token).first()
+        if existing is not None:
+            return existing, False
+        response = Response(
+            submission_token=token,
+            organisation=organisation,
+            opportunity=page,
+            opportunity_title=page.title,
+            opportunity_closes_on=page.closes_on,
+            user=user if user is not None and user.is_authenticated else None,
+            consent_statement=consent_statement(organisation),
+            language=language,
+            **fields,
         )
+        if referrer is not None:
+            response.referred_by, response.referrer_organisation = referrer
+            response.user = None
+            response.contact_route = Response.ContactRoute.REFERRER
+        try:
+            with transaction.atomic():
+                response.save()
+        except IntegrityError:
+            # The same token, sent at the same moment by another process.
+            return Response.objects.get(submission_token=token), False
+        log(
+            response,
+            "participation.refer" if referrer is not None else "participation.respond",
+            user=response.referred_by or response.user,
+        )
+        # A link, never the person's data: the email leaves the platform.
+        notify(
+            recipients,
+            lazy_subject(_("New response to “%(title)s”"), title=page.title),
+            "participation/new_response",
+            {
+                "opportunity_title": page.title,
+                "organisation": organisation,
+                "response_link": absolute_url("participation_response:edit", response.pk),
+            },
+        )
+        return response, True
 
 
-def _record_response(page, organisation, token, fields, user, referrer, language, recipients):
-    existing = Response.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing, False
-    response = Response(
-        submission_token=token,
-        organisation=organisation,
-        opportunity=page,
-        opportunity_title=page.title,
-        opportunity_closes_on=page.closes_on,
-        user=user if user is not None and user.is_authenticated else None,
-        consent_statement=consent_statement(organisation),
-        language=language,
-        **fields,
-    )
-    if referrer is not None:
-        response.referred_by, response.referrer_organisation = referrer
-        response.user = None
-        response.contact_route = Response.ContactRoute.REFERRER
-    try:
-        with transaction.atomic():
-            response.save()
-    except IntegrityError:
-        # The same token, sent at the same moment by another process.
-        return Response.objects.get(submission_token=token), False
-    log(
-        response,
-        "participation.refer" if referrer is not None else "participation.respond",
-        user=response.referred_by or response.user,
-    )
-    # A link, never the person's data: the email leaves the platform.
-    notify(
-        recipients,
-        lazy_subject(_("New response to “%(title)s”"), title=page.title),
-        "participation/new_response",
-        {
-            "opportunity_title": page.title,
-            "organisation": organisation,
-            "response_link": absolute_url("participation_response:edit", response.pk),
-        },
-    )
-    return response, True
-
-
-@transaction.atomic
 def count_responses(pages):
     """How many people responded to an opportunity, across ``pages`` (its
     translations): withdrawn responses included, as they were received."""

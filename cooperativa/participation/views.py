@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from cooperativa.opportunities.listing import attach_hosts
 from cooperativa.opportunities.models import CallPage, OpportunityPage, PlacementPage
 from partners.models import Organisation
 
@@ -34,8 +33,6 @@ def opportunity_and_host(page_id):
     page = base.specific
     if not isinstance(page, RESPONDING_TYPES):
         raise Http404
-    # The host page and its organisation in one query.
-    attach_hosts([page])
     organisation = getattr(page.host_page, "organisation", None)
     if organisation is None or organisation.status != Organisation.Status.APPROVED:
         raise Http404
